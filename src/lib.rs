@@ -1,0 +1,15 @@
+//! A postmortem editor that runs entirely in the browser.
+//!
+//! The pure core (no web dependency, tested natively with `cargo test`) and,
+//! in the wasm build only, the leptos UI that binds it to the page.
+
+pub mod drafts;
+pub mod export;
+pub mod model;
+pub mod render;
+pub mod timeparse;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,221 @@
+//! What the end-to-end tests stand on: the built dist/ served on localhost
+//! under a sub-path, a ChromeDriver, and lookups by label as a user reads the
+//! page.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// The sub-path the app is served under, as on a static host's project page.
+pub const BASE: &str = "/postmortem/";
+
+/// Serves `dist` read-only under `BASE` on a free localhost port. Anything
+/// outside `BASE` is a 404, so an absolute asset URL would break the test.
+pub fn serve(dist: &Path) -> String {
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build it first (scripts/test does, with trunk build --release)",
+        dist.display()
+    );
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let dist = dist.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dist = dist.clone();
+            std::thread::spawn(move || {
+                let _ = respond(stream, &dist);
+            });
+        }
+    });
+    format!("http://{addr}{BASE}")
+}
+
+fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    // Drain the headers; the body of a GET is empty.
+    let mut line = String::new();
+    while reader.read_line(&mut line)? > 2 {
+        line.clear();
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let file: Option<PathBuf> = path.strip_prefix(BASE).and_then(|rel| {
+        let rel = if rel.is_empty() { "index.html" } else { rel };
+        (!rel.split('/').any(|seg| seg == ".." || seg.is_empty()))
+            .then(|| dist.join(rel))
+            .filter(|p| p.is_file())
+    });
+    match file {
+        Some(file) => {
+            let body = std::fs::read(&file)?;
+            let kind = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("wasm") => "application/wasm",
+                Some("css") => "text/css",
+                Some("json" | "webmanifest") => "application/json",
+                Some("svg") => "image/svg+xml",
+                Some("png") => "image/png",
+                _ => "application/octet-stream",
+            };
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )?;
+            stream.write_all(&body)
+        }
+        None => stream.write_all(
+            b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found",
+        ),
+    }
+}
+
+/// A ChromeDriver process, stopped when dropped.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn chromedriver() -> Driver {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let child = Command::new(&bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {bin} ({e}); scripts/setup --test installs it"));
+    let driver = Driver { child, url: format!("http://127.0.0.1:{port}") };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    driver
+}
+
+/// A fresh headless Chromium with its own empty profile (so its own empty
+/// localStorage), which lasts as long as the returned directory.
+pub async fn browser(driver: &Driver) -> (Client, tempdir::TempDir) {
+    let profile = tempdir::TempDir::new();
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--window-size=1400,1000",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }
+    });
+    let caps = match caps {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!(),
+    };
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a WebDriver session");
+    (client, profile)
+}
+
+/// A temporary directory removed when dropped (no extra crate for it).
+pub mod tempdir {
+    use std::path::{Path, PathBuf};
+    pub struct TempDir(PathBuf);
+    impl TempDir {
+        pub fn new() -> TempDir {
+            use std::sync::atomic::{AtomicUsize, Ordering};
+            static N: AtomicUsize = AtomicUsize::new(0);
+            let dir = std::env::temp_dir().join(format!(
+                "postmortem-e2e-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            ));
+            std::fs::create_dir_all(&dir).unwrap();
+            TempDir(dir)
+        }
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// An XPath string literal for any text (XPath 1.0 has no escapes).
+fn xpath_literal(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else if !s.contains('"') {
+        format!("\"{s}\"")
+    } else {
+        format!("concat('{}')", s.split('\'').collect::<Vec<_>>().join("', \"'\", '"))
+    }
+}
+
+/// The control a person would find by its visible label or accessible name.
+pub async fn by_label(c: &Client, label: &str) -> Element {
+    let l = xpath_literal(label);
+    let xpath = format!("//*[@id=//label[normalize-space(.)={l}]/@for] | //*[@aria-label={l}]");
+    wait_for(c, Locator::XPath(&xpath)).await
+}
+
+/// All controls with this accessible name, in page order.
+pub async fn all_by_label(c: &Client, label: &str) -> Vec<Element> {
+    let xpath = format!("//*[@aria-label={}]", xpath_literal(label));
+    c.find_all(Locator::XPath(&xpath)).await.unwrap()
+}
+
+/// The button whose text or accessible name is `name`.
+pub async fn button(c: &Client, name: &str) -> Element {
+    let l = xpath_literal(name);
+    let xpath = format!("//button[normalize-space(.)={l} or @aria-label={l}]");
+    wait_for(c, Locator::XPath(&xpath)).await
+}
+
+pub async fn wait_for(c: &Client, locator: Locator<'_>) -> Element {
+    c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(locator)
+        .await
+        .unwrap_or_else(|e| panic!("element not found: {e}"))
+}
+
+/// Polls `probe` until it returns true, or fails with `what`.
+pub async fn eventually<F, Fut>(what: &str, mut probe: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !probe().await {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The rendered preview's HTML.
+pub async fn preview_html(c: &Client) -> String {
+    by_label(c, "Preview").await.html(true).await.unwrap_or_default()
+}
