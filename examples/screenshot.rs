@@ -1,6 +1,7 @@
-//! Takes the README's screenshot: fills in a short postmortem in the release
-//! build and saves docs/screenshot.png. Needs dist/ and chromedriver, like
-//! the end-to-end tests: `trunk build --release && cargo run --example screenshot`.
+//! Takes the README's screenshot: writes a short postmortem into the
+//! release build through the form and saves docs/screenshot.png. Needs
+//! dist/ and chromedriver, like the end-to-end tests:
+//! `trunk build --release && cargo run --example screenshot`.
 
 #[path = "../tests/support/mod.rs"]
 #[allow(dead_code)]
@@ -16,23 +17,26 @@ async fn main() {
     let (c, _profile) = browser(&driver).await;
     c.goto(&url).await.unwrap();
 
-    by_label(&c, "Title")
-        .await
-        .send_keys("Load balancer sent all traffic to one backend")
-        .await
-        .unwrap();
-    by_label(&c, "Issue summary")
-        .await
-        .send_keys("Main web service unreachable for about **90%** of users for 2 h 30 min.")
-        .await
-        .unwrap();
-    let rows = [
-        ("14:00", "Monitoring alert on 5xx error rate"),
-        ("14:10", "Rolled back the last deployment; no change"),
-        ("15:45", "Found a single backend left in the pool"),
-        ("16:30", "Pool restored; error rate back to normal"),
+    let fields = [
+        ("Title", "Load balancer sent all traffic to one backend"),
+        ("Authors", "A. Lee, R. Ortiz"),
+        ("Outage start", "2024-06-01 14:00"),
+        ("Outage end", "16:30"),
+        ("Time zone", "UTC"),
+        ("Impact", "Main web service unreachable; the rest saw slow pages"),
+        ("Users affected (%)", "90"),
+        ("Root cause, in a sentence or two", "A maintenance change left one backend in the pool"),
     ];
-    for (i, (time, event)) in rows.iter().enumerate() {
+    for (label, text) in fields {
+        by_label(&c, label).await.send_keys(text).await.unwrap();
+    }
+    let rows = [
+        ("14:00", "Monitoring alert on 5xx error rate", "Detection"),
+        ("14:10", "Rolled back the last deployment; no change", "Misleading path"),
+        ("14:05", "Pool size dashboard shows one backend", "Investigation"),
+        ("16:30", "Pool restored; error rate back to normal", "Resolution"),
+    ];
+    for (i, (time, event, tag)) in rows.iter().enumerate() {
         if i > 0 {
             button(&c, "Add timeline row").await.click().await.unwrap();
             eventually("a new row", || async { all_by_label(&c, "Time").await.len() == i + 1 })
@@ -40,8 +44,9 @@ async fn main() {
         }
         all_by_label(&c, "Time").await[i].send_keys(time).await.unwrap();
         all_by_label(&c, "Event").await[i].send_keys(event).await.unwrap();
+        all_by_label(&c, "Tag").await[i].select_by_label(tag).await.unwrap();
     }
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     let png = c.screenshot().await.unwrap();
     std::fs::write(root.join("docs/screenshot.png"), png).unwrap();
     c.close().await.unwrap();

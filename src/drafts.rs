@@ -141,10 +141,40 @@ pub fn migrate(doc: Value) -> Result<Document, String> {
              reload the page to get the newest version"
         ));
     }
+    let mut doc = doc;
+    if version < 2 {
+        doc = v1_to_v2(doc);
+    }
     let mut doc: Document =
         serde_json::from_value(doc).map_err(|e| format!("its document does not read ({e})"))?;
     doc.version = MODEL_VERSION;
     Ok(doc)
+}
+
+/// Version 1 (the first editor screen) had one free-text "summary"; version
+/// 2 structures the summary. The old text is kept whole, as a custom
+/// section the person can move where it belongs.
+fn v1_to_v2(mut doc: Value) -> Value {
+    if let Some(obj) = doc.as_object_mut() {
+        let text = match obj.remove("summary") {
+            Some(Value::String(s)) => s,
+            Some(other) if !other.is_null() => other.to_string(),
+            _ => String::new(),
+        };
+        if !text.trim().is_empty() {
+            let ids = obj.get("timeline").and_then(Value::as_array).map(|rows| {
+                rows.iter().filter_map(|r| r.get("id").and_then(Value::as_u64)).max().unwrap_or(0)
+            });
+            let next = obj.get("next_id").and_then(Value::as_u64).unwrap_or(1);
+            let id = next.max(ids.unwrap_or(0) + 1);
+            obj.insert("next_id".into(), Value::from(id + 1));
+            obj.insert(
+                "custom".into(),
+                serde_json::json!([{ "id": id, "heading": "Summary", "body": text }]),
+            );
+        }
+    }
+    doc
 }
 
 pub fn save(
@@ -284,10 +314,10 @@ mod tests {
 
     #[test]
     fn full_store_reports_full_and_keeps_the_previous_save() {
-        let mut s = MemoryStore { capacity: Some(400), ..Default::default() };
+        let mut s = MemoryStore { capacity: Some(700), ..Default::default() };
         save(&mut s, "a", &doc("small"), 1.0).unwrap();
         let mut big = doc("big");
-        big.summary = "x".repeat(1000);
+        big.root_cause = "x".repeat(1000);
         assert_eq!(save(&mut s, "a", &big, 2.0), Err(SaveError::Full));
         assert_eq!(load_all(&mut s).drafts[0].doc.title, "small");
         assert!(SaveError::Full.to_string().contains("full"));
@@ -311,6 +341,27 @@ mod tests {
         let doc = migrate(serde_json::json!({"title": "t", "timeline": [{"id": 3, "time": "1:00", "event": "e"}]})).unwrap();
         assert_eq!(doc.version, MODEL_VERSION);
         assert_eq!(doc.timeline[0].event, "e");
+    }
+
+    #[test]
+    fn version_one_draft_is_migrated_keeping_every_field() {
+        // Exactly what the first version of the editor saved.
+        let raw = r#"{"updated":1700000000000,"doc":{"version":1,"title":"Pool exhausted","summary":"Checkout **down** for 40 min.\n\nSecond paragraph.","timeline":[{"id":1,"time":"14:05","event":"Alert"},{"id":2,"time":"14:20","event":"Pool raised"}],"next_id":3}}"#;
+        let mut s = MemoryStore::default();
+        s.set(&draft_key("old"), raw).unwrap();
+        let loaded = load_all(&mut s);
+        assert!(loaded.set_aside.is_empty(), "{:?}", loaded.set_aside);
+        let doc = &loaded.drafts[0].doc;
+        assert_eq!(doc.version, MODEL_VERSION);
+        assert_eq!(doc.title, "Pool exhausted");
+        assert_eq!(doc.timeline.len(), 2);
+        assert_eq!(doc.timeline[1].event, "Pool raised");
+        assert_eq!(doc.custom.len(), 1);
+        assert_eq!(doc.custom[0].heading, "Summary");
+        assert_eq!(doc.custom[0].body, "Checkout **down** for 40 min.\n\nSecond paragraph.");
+        let mut doc = doc.clone();
+        let fresh = doc.fresh_id();
+        assert!(fresh > doc.custom[0].id && doc.custom[0].id > 2, "ids stay unique");
     }
 
     #[test]

@@ -1,45 +1,516 @@
 //! Markdown out: the document as GitHub-flavoured Markdown, deterministic
 //! (same document, same bytes) and shaped like `shared/FORMAT.md`.
 //!
-//! User text goes through `inline` or `block` first, so nothing typed can
-//! break the document's structure: a pipe cannot split a table cell, a
-//! heading in a long text cannot start a new section, an unclosed fence
-//! cannot swallow what follows, and raw HTML is shown as text.
+//! The document is written as a sequence of blocks (the title, the summary,
+//! the timeline's head and each of its rows, each section, each task...),
+//! each produced by its own function from its own inputs. `to_markdown`
+//! joins them; the preview renders them one by one and re-renders only the
+//! block whose inputs changed (`render::BlockHtml`).
+//!
+//! User text goes through `inline`, `cell`, `item` or `block` first, so
+//! nothing typed can break the document's structure: a pipe cannot split a
+//! table cell, a heading in a long text cannot start a new section, an
+//! unclosed fence cannot swallow what follows, and raw HTML is shown as text.
 
 use std::fmt::Write;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag as Md, TagEnd};
+use time::Duration;
 
-use crate::model::Document;
+use crate::model::{
+    Document, Headings, Item, Lessons, RowId, Status, Summary, Tag, Task, TimelineRow,
+};
 use crate::render;
+use crate::timeline::{Clock, RowTime};
+use crate::timeparse::format_duration;
 
+/// Where a block sits: at the top level of the document, or as an item of
+/// the timeline table or of a list (which the preview renders into the
+/// table's body or the list's element).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    Title,
+    Meta,
+    Intro,
+    Summary,
+    TimelineHead,
+    /// The timeline table without its rows; the rows go into its body.
+    TableHead,
+    Row(RowId),
+    RootCause,
+    Resolution,
+    Misleading,
+    Escalation,
+    Lessons,
+    Custom(RowId),
+    MeasuresHead,
+    Improvement(RowId),
+    TasksHead,
+    Task(RowId),
+}
+
+impl Key {
+    /// The container a block belongs to, if it is not top-level.
+    pub fn container(self) -> Option<Container> {
+        match self {
+            Key::Row(_) => Some(Container::Timeline),
+            Key::Improvement(_) => Some(Container::Improvements),
+            Key::Task(_) => Some(Container::Tasks),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Container {
+    Timeline,
+    Improvements,
+    Tasks,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub key: Key,
+    pub markdown: String,
+}
+
+/// The figures computed from the window and the tagged timeline rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub duration: Option<Duration>,
+    /// From the start to the first row tagged detection.
+    pub detect: Option<Duration>,
+    /// From the start to the first row tagged resolution, else to the end.
+    pub resolve: Option<Duration>,
+}
+
+impl Figures {
+    pub fn new(clock: &Clock, rows: impl IntoIterator<Item = (Option<Tag>, RowTime)>) -> Figures {
+        let (start, end) = clock.window();
+        let mut figures = Figures { duration: clock.duration(), ..Default::default() };
+        let Some(start) = start else { return figures };
+        let since = |t: &RowTime| {
+            let s = t.span()?;
+            (!s.start.before(&start)).then(|| start.until(&s.start))
+        };
+        let mut resolved_at = None;
+        for (tag, time) in rows {
+            match tag {
+                Some(Tag::Detection) if figures.detect.is_none() => figures.detect = since(&time),
+                Some(Tag::Resolution) if resolved_at.is_none() => resolved_at = since(&time),
+                _ => {}
+            }
+        }
+        figures.resolve = resolved_at.or_else(|| figures.duration.filter(|_| end.is_some()));
+        figures
+    }
+}
+
+/// The whole document as Markdown.
 pub fn to_markdown(doc: &Document) -> String {
     let mut out = String::new();
-    let title = inline(&doc.title);
-    if title.is_empty() {
-        out.push_str("# Postmortem\n");
-    } else {
-        let _ = writeln!(out, "# Postmortem: {title}");
-    }
-
-    out.push_str("\n## Issue Summary\n");
-    let summary = block(&doc.summary, 3);
-    if !summary.is_empty() {
-        let _ = write!(out, "\n{summary}\n");
-    }
-
-    out.push_str("\n## Timeline\n\n| Time | Event |\n| --- | --- |\n");
-    for row in &doc.timeline {
-        let _ = writeln!(out, "| {} | {} |", cell(&row.time), cell(&row.event));
+    for block in blocks(doc) {
+        out.push_str(&block.markdown);
     }
     out
 }
 
-/// One line of inline Markdown: newlines folded, raw HTML escaped, and a
-/// trailing `#` escaped (it would close an ATX heading).
+/// The document's blocks in order; their Markdown joined is `to_markdown`.
+pub fn blocks(doc: &Document) -> Vec<Block> {
+    let clock = Clock::new(&doc.summary);
+    let figures = Figures::new(&clock, doc.timeline.iter().map(|r| (r.tag, clock.row(&r.time))));
+    let h = &doc.headings;
+    let bullet = bullet_before(&doc.measures_notes);
+
+    let mut out = vec![
+        Block { key: Key::Title, markdown: title(&doc.title) },
+        Block { key: Key::Meta, markdown: meta(doc.status, &doc.authors) },
+        Block { key: Key::Intro, markdown: intro(&doc.intro) },
+        Block { key: Key::Summary, markdown: summary(&h.summary, &doc.summary, &figures) },
+        Block { key: Key::TimelineHead, markdown: timeline_head(&h.timeline, &doc.timeline_notes) },
+        Block { key: Key::TableHead, markdown: table_head(&doc.summary.zone, &clock) },
+    ];
+    for row in &doc.timeline {
+        out.push(Block { key: Key::Row(row.id), markdown: timeline_row(row) });
+    }
+    out.push(Block {
+        key: Key::RootCause,
+        markdown: root_cause(&h.root_cause_and_resolution, &h.root_cause, &doc.root_cause),
+    });
+    out.push(Block { key: Key::Resolution, markdown: resolution(&h.resolution, &doc.resolution) });
+    if let Some(text) = &doc.misleading {
+        out.push(Block {
+            key: Key::Misleading,
+            markdown: section(&h.misleading, MISLEADING, text),
+        });
+    }
+    if let Some(text) = &doc.escalation {
+        out.push(Block {
+            key: Key::Escalation,
+            markdown: section(&h.escalation, ESCALATION, text),
+        });
+    }
+    if let Some(lessons) = &doc.lessons {
+        out.push(Block { key: Key::Lessons, markdown: lessons_learned(h, lessons) });
+    }
+    for c in &doc.custom {
+        out.push(Block { key: Key::Custom(c.id), markdown: section(&c.heading, NOTES, &c.body) });
+    }
+    out.push(Block {
+        key: Key::MeasuresHead,
+        markdown: measures_head(&h.measures, &doc.measures_notes),
+    });
+    for item in &doc.improvements {
+        out.push(Block { key: Key::Improvement(item.id), markdown: improvement(item, bullet) });
+    }
+    if doc.tasks.iter().any(|t| !task_item(t).is_empty()) {
+        out.push(Block { key: Key::TasksHead, markdown: tasks_head(&h.tasks) });
+        for task in &doc.tasks {
+            out.push(Block { key: Key::Task(task.id), markdown: task_item(task) });
+        }
+    }
+    out
+}
+
+/// The name for the downloaded file: the outage's date (else `today`,
+/// "YYYY-MM-DD") and the title, e.g. `2024-06-01-load-balancer-outage.md`.
+pub fn file_name(doc: &Document, today: &str) -> String {
+    let date = Clock::new(&doc.summary)
+        .window()
+        .0
+        .and_then(|w| w.date)
+        .map(crate::timeparse::format_date)
+        .unwrap_or_else(|| today.to_string());
+    let mut slug = String::new();
+    for c in doc.title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.chars().count() >= 60 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = if slug.is_empty() { "postmortem" } else { slug };
+    format!("{date}-{slug}.md")
+}
+
+// Section headings, as people already write them (see shared/FORMAT.md).
+pub const SUMMARY: &str = "Issue Summary";
+pub const TIMELINE: &str = "Timeline";
+pub const ROOT_CAUSE_AND_RESOLUTION: &str = "Root Cause and Resolution";
+pub const ROOT_CAUSE: &str = "Root cause";
+pub const RESOLUTION: &str = "Resolution";
+pub const MISLEADING: &str = "Misleading investigation paths";
+pub const ESCALATION: &str = "Escalation";
+pub const LESSONS: &str = "Lessons learned";
+pub const WENT_WELL: &str = "What went well";
+pub const WENT_WRONG: &str = "What went wrong";
+pub const GOT_LUCKY: &str = "Where we got lucky";
+pub const MEASURES: &str = "Corrective and Preventative Measures";
+pub const TASKS: &str = "Tasks";
+/// The heading of a custom section left without one.
+pub const NOTES: &str = "Notes";
+pub const TITLE_PREFIX: &str = "Postmortem";
+
+/// A section's heading: the author's, else the standard one.
+fn heading(written: &str, standard: &str) -> String {
+    let written = inline(written);
+    if written.is_empty() {
+        standard.to_string()
+    } else {
+        written
+    }
+}
+
+/// `# Postmortem: <title>`, unless the title already says "Postmortem ...".
+pub fn title(title: &str) -> String {
+    let t = inline(title);
+    let lower = t.to_lowercase();
+    let heading = if t.is_empty() {
+        TITLE_PREFIX.to_string()
+    } else if lower.starts_with("postmortem")
+        && !lower.starts_with("postmortem:")
+        && lower != "postmortem"
+    {
+        t
+    } else {
+        format!("{TITLE_PREFIX}: {t}")
+    };
+    finish(format!("# {heading}\n"))
+}
+
+pub fn meta(status: Status, authors: &str) -> String {
+    let authors = inline(authors);
+    finish(if authors.is_empty() {
+        format!("\n**Status:** {}\n", status.label())
+    } else {
+        format!("\n**Status:** {} · **Authors:** {authors}\n", status.label())
+    })
+}
+
+/// Free text before the summary; its headings stay below the sections'.
+pub fn intro(text: &str) -> String {
+    let text = block(text, 3);
+    if text.is_empty() {
+        text
+    } else {
+        format!("\n{text}\n")
+    }
+}
+
+pub fn summary(written: &str, s: &Summary, figures: &Figures) -> String {
+    let mut out = format!("\n## {}\n", heading(written, SUMMARY));
+    // The notes come first: text after a list could be read as part of it.
+    let notes = block(&s.notes, 3);
+    if !notes.is_empty() {
+        let _ = write!(out, "{notes}\n\n");
+    }
+    let bullet = bullet_before(&s.notes);
+    let start = inline(&s.start);
+    let end = inline(&s.end);
+    let zone = inline(&s.zone);
+    let zone = if zone.is_empty() { zone } else { format!(" {zone}") };
+    let length = figures.duration.map(|d| format!(" ({})", format_duration(d))).unwrap_or_default();
+    match (start.is_empty(), end.is_empty()) {
+        (false, false) => {
+            let _ = writeln!(out, "{bullet} **Duration:** {start} – {end}{zone}{length}");
+        }
+        (false, true) => {
+            let _ = writeln!(out, "{bullet} **Start:** {start}{zone}");
+        }
+        (true, false) => {
+            let _ = writeln!(out, "{bullet} **End:** {end}{zone}");
+        }
+        (true, true) if !zone.is_empty() => {
+            let _ = writeln!(out, "{bullet} **Time zone:**{zone}");
+        }
+        (true, true) => {}
+    }
+    let impact = inline(&s.impact);
+    let affected = inline(s.affected.trim().trim_end_matches('%'));
+    match (impact.is_empty(), affected.is_empty()) {
+        (false, true) => {
+            let _ = writeln!(out, "{bullet} **Impact:** {impact}");
+        }
+        (true, false) => {
+            let _ = writeln!(out, "{bullet} **Impact:** {affected}% of users affected");
+        }
+        (false, false) => {
+            let _ = writeln!(out, "{bullet} **Impact:** {impact} ({affected}% of users affected)");
+        }
+        (true, true) => {}
+    }
+    let cause = inline(&s.root_cause);
+    if !cause.is_empty() {
+        let _ = writeln!(out, "{bullet} **Root cause:** {cause}");
+    }
+    let detect = figures.detect.map(|d| format!("**Time to detect:** {}", format_duration(d)));
+    let resolve = figures.resolve.map(|d| format!("**Time to resolve:** {}", format_duration(d)));
+    let times: Vec<String> = [detect, resolve].into_iter().flatten().collect();
+    if !times.is_empty() {
+        let _ = writeln!(out, "{bullet} {}", times.join(" · "));
+    }
+    finish(out)
+}
+
+/// A table head, before a row, so that the row is read as table cells.
+const ROW_CONTEXT: &str = "| Time | Event |\n| --- | --- |\n";
+
+/// The timeline's heading and its notes.
+pub fn timeline_head(written: &str, notes: &str) -> String {
+    let notes = block(notes, 3);
+    let notes = if notes.is_empty() { notes } else { format!("{notes}\n\n") };
+    finish(format!("\n## {}\n{notes}", heading(written, TIMELINE)))
+}
+
+/// The table head, with the zone in its header: the zone as written in the
+/// summary, else the one the summary's times name.
+pub fn table_head(zone: &str, clock: &Clock) -> String {
+    let zone = inline(zone);
+    let zone = if zone.is_empty() {
+        clock.zone.as_ref().map(|z| z.label.clone()).unwrap_or_default()
+    } else {
+        zone
+    };
+    let header = if zone.is_empty() { "Time".to_string() } else { format!("Time ({zone})") };
+    finish(format!("| {} | Event |\n| --- | --- |\n", cell(&header)))
+}
+
+/// One table row, the time as written; nothing for a row left blank.
+pub fn timeline_row(row: &TimelineRow) -> String {
+    if row.tag.is_none() && row.time.trim().is_empty() && row.event.trim().is_empty() {
+        return String::new();
+    }
+    let tag = row.tag.map(|t| format!("**{}:** ", t.label())).unwrap_or_default();
+    let row = format!("| {} | {tag}{} |\n", cell(&row.time), cell(&row.event));
+    if row.contains('<') {
+        // Read as a row of the table, where cells split at the pipes.
+        escape_html_after(&row, ROW_CONTEXT)
+    } else {
+        row
+    }
+}
+
+pub fn root_cause(written_section: &str, written: &str, text: &str) -> String {
+    finish(format!(
+        "\n## {}\n### {}\n{}",
+        heading(written_section, ROOT_CAUSE_AND_RESOLUTION),
+        heading(written, ROOT_CAUSE),
+        body(text, 4)
+    ))
+}
+
+pub fn resolution(written: &str, text: &str) -> String {
+    finish(format!("\n### {}\n{}", heading(written, RESOLUTION), body(text, 4)))
+}
+
+/// A `##` section: the optional ones and the custom ones.
+pub fn section(written: &str, standard: &str, text: &str) -> String {
+    finish(format!("\n## {}\n{}", heading(written, standard), body(text, 3)))
+}
+
+pub fn lessons_learned(h: &Headings, l: &Lessons) -> String {
+    finish(format!(
+        "\n## {}\n### {}\n{}\n### {}\n{}\n### {}\n{}",
+        heading(&h.lessons, LESSONS),
+        heading(&h.went_well, WENT_WELL),
+        body(&l.went_well, 4),
+        heading(&h.went_wrong, WENT_WRONG),
+        body(&l.went_wrong, 4),
+        heading(&h.got_lucky, GOT_LUCKY),
+        body(&l.got_lucky, 4)
+    ))
+}
+
+pub fn measures_head(written: &str, notes: &str) -> String {
+    let notes = block(notes, 3);
+    let notes = if notes.is_empty() { notes } else { format!("{notes}\n\n") };
+    finish(format!("\n## {}\n{notes}", heading(written, MEASURES)))
+}
+
+/// One measure as a list item, with the list's bullet (see `bullet_before`).
+pub fn improvement(item: &Item, bullet: char) -> String {
+    if item.text.trim().is_empty() {
+        return String::new();
+    }
+    finish(format!("{bullet} {}\n", list_text(&item.text, bullet)))
+}
+
+pub fn tasks_head(written: &str) -> String {
+    finish(format!("\n### {}\n", heading(written, TASKS)))
+}
+
+/// A task-list item; nothing for a task with no text, owner or due date.
+pub fn task_item(task: &Task) -> String {
+    if [&task.text, &task.owner, &task.due].iter().all(|s| s.trim().is_empty()) {
+        return String::new();
+    }
+    let mark = if task.done { 'x' } else { ' ' };
+    let owner = inline(&task.owner);
+    let due = inline(&task.due);
+    let suffix = match (owner.is_empty(), due.is_empty()) {
+        (false, false) => format!(" (owner: {owner}, due {due})"),
+        (false, true) => format!(" (owner: {owner})"),
+        (true, false) => format!(" (due {due})"),
+        (true, true) => String::new(),
+    };
+    finish(format!("- [{mark}] {}{suffix}\n", inline(&task.text)))
+}
+
+/// The bullet for a list we write right after `text`: a list right after
+/// another with the same bullet would join it, so it takes another one.
+pub fn bullet_before(text: &str) -> char {
+    other_bullet(last_bullet(text))
+}
+
+fn other_bullet(taken: Option<char>) -> char {
+    if taken == Some('-') {
+        '*'
+    } else {
+        '-'
+    }
+}
+
+/// The bullet of the bullet list at the end of a long text, if its last
+/// block is one.
+fn last_bullet(text: &str) -> Option<char> {
+    let text = block(text, 1);
+    let mut depth = 0usize;
+    let mut edge = None;
+    for (event, range) in Parser::new_ext(&text, render::options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    let bullet = matches!(tag, Md::List(None))
+                        .then(|| text[range].trim_start().chars().next())
+                        .flatten();
+                    edge = Some(bullet);
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ if depth == 0 => edge = Some(None),
+            _ => {}
+        }
+    }
+    edge.flatten()
+}
+
+/// A long text under its heading, followed by a newline; nothing when empty.
+fn body(text: &str, min_level: usize) -> String {
+    let text = block(text, min_level);
+    if text.is_empty() {
+        text
+    } else {
+        format!("{text}\n")
+    }
+}
+
+/// The last step of every block: raw HTML that the assembled Markdown
+/// holds (from one field, or from two fields side by side) becomes text.
+fn finish(markdown: String) -> String {
+    if markdown.contains('<') {
+        escape_html(&markdown)
+    } else {
+        markdown
+    }
+}
+
+/// Inline text that starts a list item: when the parser would read its
+/// start as a nested block (a heading, quote, list, rule, fence or task
+/// box), the character that opens it is escaped.
+pub fn list_text(text: &str, bullet: char) -> String {
+    let mut t = inline(text);
+    let probe = format!("{bullet} {t}\n");
+    let mut events = Parser::new_ext(&probe, render::options());
+    let is_item = matches!(events.next(), Some(Event::Start(Md::List(None))))
+        && matches!(events.next(), Some(Event::Start(Md::Item)));
+    let nested = !is_item
+        || matches!(
+            events.next(),
+            Some(Event::Start(
+                Md::Heading { .. }
+                    | Md::BlockQuote(_)
+                    | Md::List(_)
+                    | Md::CodeBlock(_)
+                    | Md::HtmlBlock
+            )) | Some(Event::Rule | Event::TaskListMarker(_))
+        );
+    if nested && !t.is_empty() {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        t.insert(digits, '\\');
+    }
+    t
+}
+
+/// One line of inline Markdown: newlines folded, and a trailing `#` escaped
+/// (it would close an ATX heading). Raw HTML is escaped later, by `finish`,
+/// once the line is in its final context.
 pub fn inline(text: &str) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = escape_html(&folded);
+    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if out.ends_with('#') && !ends_escaped(&out) {
         out.insert(out.len() - 1, '\\');
     }
@@ -82,7 +553,11 @@ pub fn block(text: &str, min_level: usize) -> String {
 /// parser sees none. Escaping one HTML block can expose inline HTML in the
 /// lines that were inside it, hence the loop.
 pub fn escape_html(text: &str) -> String {
-    let mut text = text.to_string();
+    escape_html_after(text, "")
+}
+
+fn escape_html_after(text: &str, lead: &str) -> String {
+    let mut text = format!("{lead}{text}");
     // Each round removes at least one HTML start, so this terminates; the
     // bound only guards against a parser surprise.
     for _ in 0..64 {
@@ -92,13 +567,13 @@ pub fn escape_html(text: &str) -> String {
             .filter_map(|(_, range)| text[range.clone()].find('<').map(|i| range.start + i))
             .collect();
         if starts.is_empty() {
-            return text;
+            break;
         }
         for &at in starts.iter().rev() {
             text.insert(at, '\\');
         }
     }
-    text
+    text.split_off(lead.len())
 }
 
 fn demote_headings(text: &str, min_level: usize) -> String {
@@ -107,7 +582,7 @@ fn demote_headings(text: &str, min_level: usize) -> String {
     let mut heading: Option<(std::ops::Range<usize>, usize)> = None;
     for (event, range) in Parser::new_ext(text, render::options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) if depth == 0 => {
+            Event::Start(Md::Heading { level, .. }) if depth == 0 => {
                 heading = Some((range, level_number(level)));
                 depth += 1;
             }
@@ -155,33 +630,38 @@ fn atx(source: &str, level: usize) -> String {
 
 /// Appends a closing fence when the text ends inside a top-level fenced code
 /// block, which would otherwise run on over the rest of the document.
+/// Closes a fenced code block left open at the end of the text, which
+/// would otherwise run on over the rest of the document (or, inside a list
+/// item or quote, take in the blank line that follows). The closing fence
+/// gets the opening line's quote marks and indentation.
 fn close_fence(mut text: String) -> String {
-    let mut depth = 0usize;
-    let mut open_fence: Option<String> = None;
+    let mut open: Option<String> = None;
     for (event, range) in Parser::new_ext(&text, render::options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if depth == 0 => {
-                let source = &text[range.clone()];
-                let opening = source.trim_start();
-                let fence_char = opening.chars().next().unwrap_or('`');
-                let fence: String = opening.chars().take_while(|&c| c == fence_char).collect();
-                let closed = range.end < text.len() || {
-                    let last = source.trim_end_matches('\n').lines().last().unwrap_or("").trim();
-                    source.lines().count() > 1
-                        && last.len() >= fence.len()
-                        && last.chars().all(|c| c == fence_char)
-                };
-                open_fence = (!closed).then_some(fence);
-                depth += 1;
-            }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
+        let Event::Start(Md::CodeBlock(CodeBlockKind::Fenced(_))) = event else { continue };
+        let source = &text[range.clone()];
+        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        let opening = source.trim_start();
+        let fence_char = opening.chars().next().unwrap_or('`');
+        let fence: String = opening.chars().take_while(|&c| c == fence_char).collect();
+        let closed = range.end < text.len() || {
+            let last = source.trim_end_matches('\n').lines().last().unwrap_or("").trim();
+            source.lines().count() > 1
+                && last.len() >= fence.len()
+                && last.chars().all(|c| c == fence_char)
+        };
+        if !closed {
+            // "> - ```" continues as ">   ": quote marks stay, list markers become spaces.
+            let fence_at = range.start + (source.len() - opening.len());
+            let prefix: String = text[line_start..fence_at]
+                .chars()
+                .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
+                .collect();
+            open = Some(format!("{prefix}{fence}"));
         }
     }
-    if let Some(fence) = open_fence {
+    if let Some(closing) = open {
         text.push('\n');
-        text.push_str(&fence);
+        text.push_str(&closing);
     }
     text
 }
@@ -189,38 +669,194 @@ fn close_fence(mut text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TimelineRow;
+    use crate::model::{CustomSection, Lessons, Tag};
+    use proptest::prelude::*;
 
-    fn doc() -> Document {
+    /// The example of shared/FORMAT.md, as a document.
+    pub(crate) fn example() -> Document {
         let mut d = Document::new();
         d.title = "Load balancer sent all traffic to one backend".into();
-        d.summary = "Main web service unreachable.".into();
-        for (time, event) in [("14:00", "Monitoring alert"), ("14:10", "Rolled back")] {
-            let id = d.add_row();
-            *d.row_mut(id).unwrap() = TimelineRow { id, time: time.into(), event: event.into() };
+        d.status = Status::Final;
+        d.authors = "A. Lee, R. Ortiz".into();
+        d.summary = Summary {
+            start: "2024-06-01 14:00".into(),
+            end: "16:30".into(),
+            zone: "UTC".into(),
+            impact: "Main web service unreachable for about 90% of users; the rest saw slow pages."
+                .into(),
+            affected: String::new(),
+            root_cause: "A maintenance change left one backend in the load balancer's pool.".into(),
+            notes: String::new(),
+        };
+        for (time, event, tag) in [
+            ("14:00", "Monitoring alert on 5xx error rate", Tag::Detection),
+            ("14:10", "Rolled back the last deployment; no change", Tag::MisleadingPath),
+        ] {
+            let id = d.fresh_id();
+            d.timeline.push(TimelineRow {
+                id,
+                time: time.into(),
+                event: event.into(),
+                tag: Some(tag),
+            });
         }
+        d.root_cause = "One backend was left in the pool.".into();
+        d.resolution = "The pool was restored.".into();
+        let id = d.fresh_id();
+        d.improvements.push(Item {
+            id,
+            text: "Validate load balancer configuration before it is applied.".into(),
+        });
+        let id = d.fresh_id();
+        d.tasks.push(Task {
+            id,
+            text: "Add a pool-size alert to the load balancer dashboard".into(),
+            owner: "R. Ortiz".into(),
+            due: "2024-06-15".into(),
+            done: false,
+        });
+        let id = d.fresh_id();
+        d.tasks.push(Task {
+            id,
+            text: "Restore the full backend pool".into(),
+            owner: "A. Lee".into(),
+            done: true,
+            ..Default::default()
+        });
         d
     }
 
     #[test]
-    fn writes_the_documented_shape() {
+    fn writes_the_documented_format() {
+        let expected = "\
+# Postmortem: Load balancer sent all traffic to one backend
+
+**Status:** Final · **Authors:** A. Lee, R. Ortiz
+
+## Issue Summary
+- **Duration:** 2024-06-01 14:00 – 16:30 UTC (2 h 30 min)
+- **Impact:** Main web service unreachable for about 90% of users; the rest saw slow pages.
+- **Root cause:** A maintenance change left one backend in the load balancer's pool.
+- **Time to detect:** 0 min · **Time to resolve:** 2 h 30 min
+
+## Timeline
+| Time (UTC) | Event |
+| --- | --- |
+| 14:00 | **Detection:** Monitoring alert on 5xx error rate |
+| 14:10 | **Misleading path:** Rolled back the last deployment; no change |
+
+## Root Cause and Resolution
+### Root cause
+One backend was left in the pool.
+
+### Resolution
+The pool was restored.
+
+## Corrective and Preventative Measures
+- Validate load balancer configuration before it is applied.
+
+### Tasks
+- [ ] Add a pool-size alert to the load balancer dashboard (owner: R. Ortiz, due 2024-06-15)
+- [x] Restore the full backend pool (owner: A. Lee)
+";
+        assert_eq!(to_markdown(&example()), expected);
+    }
+
+    #[test]
+    fn optional_and_custom_sections_follow_root_cause() {
+        let mut d = example();
+        d.misleading = Some("We blamed the deploy.".into());
+        d.escalation = Some(String::new());
+        d.lessons = Some(Lessons { went_well: "Alerting".into(), ..Default::default() });
+        d.custom.push(CustomSection {
+            id: 99,
+            heading: "Customer communication".into(),
+            body: "Status page.".into(),
+        });
+        let md = to_markdown(&d);
+        let h2: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
         assert_eq!(
-            to_markdown(&doc()),
-            "# Postmortem: Load balancer sent all traffic to one backend\n\
-             \n## Issue Summary\n\nMain web service unreachable.\n\
-             \n## Timeline\n\n| Time | Event |\n| --- | --- |\n\
-             | 14:00 | Monitoring alert |\n| 14:10 | Rolled back |\n"
+            h2,
+            [
+                "## Issue Summary",
+                "## Timeline",
+                "## Root Cause and Resolution",
+                "## Misleading investigation paths",
+                "## Escalation",
+                "## Lessons learned",
+                "## Customer communication",
+                "## Corrective and Preventative Measures"
+            ]
+        );
+        assert!(
+            md.contains("## Lessons learned\n### What went well\nAlerting\n\n### What went wrong\n\n### Where we got lucky\n"),
+            "{md}"
         );
     }
 
     #[test]
-    fn is_deterministic() {
-        assert_eq!(to_markdown(&doc()), to_markdown(&doc().clone()));
+    fn times_are_written_as_typed_and_the_window_gives_the_duration() {
+        let mut d = example();
+        d.summary.start = "2024-06-01 2305HRS".into();
+        d.summary.end = "0030HRS".into();
+        d.summary.zone = "EAT".into();
+        d.timeline[0].time = "2306HRS".into();
+        d.timeline[1].time = "9:00 AM GMT+2".into();
+        let md = to_markdown(&d);
+        assert!(md.contains("| 2306HRS |") && md.contains("| 9:00 AM GMT+2 |"), "{md}");
+        assert!(md.contains("| Time (EAT) | Event |"), "{md}");
+        assert!(
+            md.contains("- **Duration:** 2024-06-01 2305HRS – 0030HRS EAT (1 h 25 min)\n"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn notes_intro_and_written_headings_have_their_place() {
+        let mut d = example();
+        d.intro = "By the SRE team.\n\n## Background\nA short story.".into();
+        d.summary.notes = "- a note that is a list".into();
+        d.timeline_notes = "All times UTC.".into();
+        d.measures_notes = "We will:\n\n- one thing".into();
+        d.headings.tasks = "TODO list".into();
+        let md = to_markdown(&d);
+        assert!(md.contains("**Authors:** A. Lee, R. Ortiz\n\nBy the SRE team.\n\n### Background\nA short story.\n\n## Issue Summary\n- a note that is a list\n\n* **Duration:**"), "{md}");
+        assert!(md.contains("## Timeline\nAll times UTC.\n\n| Time (UTC) | Event |"), "{md}");
+        assert!(md.contains("We will:\n\n- one thing\n\n* Validate load balancer"), "{md}");
+        assert!(md.contains("\n### TODO list\n- [ ] Add"), "{md}");
+        let html = render::to_html(&md);
+        assert_eq!(html.matches("<ul>").count(), 5, "the lists stay apart: {html}");
+    }
+
+    #[test]
+    fn partial_window_and_share() {
+        let mut d = example();
+        d.summary.end.clear();
+        d.summary.affected = "90%".into();
+        d.summary.impact.clear();
+        let md = to_markdown(&d);
+        assert!(md.contains("- **Start:** 2024-06-01 14:00 UTC\n"), "{md}");
+        d.summary.start.clear();
+        assert!(to_markdown(&d).contains("- **Time zone:** UTC\n"));
+        assert!(md.contains("- **Impact:** 90% of users affected\n"), "{md}");
+        assert!(md.contains("- **Time to detect:** 0 min\n"), "{md}");
+    }
+
+    #[test]
+    fn blank_rows_items_and_tasks_are_left_out() {
+        let mut d = example();
+        d.add_row();
+        let id = d.fresh_id();
+        d.improvements.push(Item { id, text: "  ".into() });
+        let id = d.fresh_id();
+        d.tasks.push(Task { id, ..Default::default() });
+        assert_eq!(to_markdown(&d), to_markdown(&example()));
     }
 
     #[test]
     fn pipes_and_newlines_stay_inside_their_cell() {
-        let mut d = doc();
+        let mut d = example();
+        d.timeline[0].tag = None;
         d.timeline[0].event = "a | b\nc `x|y` d \\| e".into();
         let html = render::to_html(&to_markdown(&d));
         assert_eq!(html.matches("<td>").count(), 4, "{html}");
@@ -229,9 +865,9 @@ mod tests {
 
     #[test]
     fn html_in_fields_is_text() {
-        let mut d = doc();
+        let mut d = example();
         d.title = "<b>bold</b>".into();
-        d.summary = "<div>\n<script>alert(1)</script>\n</div>\n\nok <i>x</i>".into();
+        d.root_cause = "<div>\n<script>alert(1)</script>\n</div>\n\nok <i>x</i>".into();
         d.timeline[0].event = "<img src=x onerror=alert(1)>".into();
         let md = to_markdown(&d);
         let events: Vec<_> = Parser::new_ext(&md, render::options()).collect();
@@ -246,32 +882,132 @@ mod tests {
 
     #[test]
     fn headings_in_long_text_cannot_start_a_section() {
-        let mut d = doc();
-        d.summary = "# Big\ntext\n\nSetext\n---\n\n> # quoted stays".into();
+        let mut d = example();
+        d.root_cause = "# Big\ntext\n\nSetext\n---\n\n> # quoted stays".into();
         let md = to_markdown(&d);
-        assert!(md.contains("\n### Big\n"), "{md}");
-        assert!(md.contains("\n### Setext\n"), "{md}");
+        assert!(md.contains("\n#### Big\n"), "{md}");
+        assert!(md.contains("\n#### Setext\n"), "{md}");
         assert!(md.contains("> # quoted stays"), "{md}");
-        let h2: Vec<_> = md.lines().filter(|l| l.starts_with("## ")).collect();
-        assert_eq!(h2, ["## Issue Summary", "## Timeline"]);
     }
 
     #[test]
     fn unclosed_fence_is_closed() {
-        let mut d = doc();
-        d.summary = "```\ncode".into();
+        let mut d = example();
+        d.root_cause = "```\ncode".into();
         let md = to_markdown(&d);
-        assert!(md.contains("```\ncode\n```\n\n## Timeline"), "{md}");
-        assert!(render::to_html(&md).contains("<table>"));
-        d.summary = "```\ncode\n```".into();
-        assert!(to_markdown(&d).contains("```\ncode\n```\n\n## Timeline"));
+        assert!(md.contains("```\ncode\n```\n\n### Resolution"), "{md}");
+        d.root_cause = "```\ncode\n```".into();
+        assert!(to_markdown(&d).contains("```\ncode\n```\n\n### Resolution"));
     }
 
     #[test]
     fn trailing_hash_does_not_close_the_title_heading() {
-        let mut d = doc();
+        let mut d = example();
         d.title = "Issue in C#".into();
         let html = render::to_html(&to_markdown(&d));
         assert!(html.contains("<h1>Postmortem: Issue in C#</h1>"), "{html}");
+    }
+
+    #[test]
+    fn file_name_from_date_and_title() {
+        assert_eq!(
+            file_name(&example(), "2030-01-01"),
+            "2024-06-01-load-balancer-sent-all-traffic-to-one-backend.md"
+        );
+        let mut d = Document::new();
+        assert_eq!(file_name(&d, "2030-01-01"), "2030-01-01-postmortem.md");
+        d.title = "  Ünïcode / <script> & C# ".into();
+        assert_eq!(file_name(&d, "2030-01-01"), "2030-01-01-ünïcode-script-c.md");
+        d.title = "x".repeat(500);
+        assert!(file_name(&d, "2030-01-01").len() < 80);
+    }
+
+    #[test]
+    fn title_prefix_is_not_doubled() {
+        assert_eq!(title(""), "# Postmortem\n");
+        assert_eq!(title("Postmortem of the LB outage"), "# Postmortem of the LB outage\n");
+        assert_eq!(title("postmortem"), "# Postmortem: postmortem\n");
+        assert_eq!(title("Postmortem: x"), "# Postmortem: Postmortem: x\n");
+    }
+
+    #[test]
+    fn list_items_cannot_open_nested_blocks() {
+        for (text, expected) in [
+            ("# not a heading", "\\# not a heading"),
+            ("> not a quote", "\\> not a quote"),
+            ("- not a list", "\\- not a list"),
+            ("1. not a list", "1\\. not a list"),
+            ("---", "\\---"),
+            ("[ ] not a task", "\\[ ] not a task"),
+            ("```", "\\```"),
+            ("[a link](x.md) stays", "[a link](x.md) stays"),
+            ("-1 degrees", "-1 degrees"),
+        ] {
+            assert_eq!(list_text("**", '*'), "\\**");
+            assert_eq!(list_text(text, '-'), expected, "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn block_by_block_html_is_the_whole_documents_html(doc in crate::arbitrary::document()) {
+            let blocks = blocks(&doc);
+            let whole = render::to_html(&to_markdown(&doc));
+            prop_assert_eq!(render::assemble(&render::blocks_html(&blocks)), whole);
+        }
+
+        #[test]
+        fn no_field_can_break_the_structure(doc in crate::arbitrary::document()) {
+            let md = to_markdown(&doc);
+            prop_assert_eq!(&md, &to_markdown(&doc.clone()), "deterministic");
+            let mut h2 = Vec::new();
+            let mut tables = 0;
+            let mut depth = 0;
+            let mut in_h2 = None::<String>;
+            for event in Parser::new_ext(&md, render::options()) {
+                match event {
+                    Event::Html(_) | Event::InlineHtml(_) => prop_assert!(false, "raw HTML in {}", md),
+                    Event::Start(Md::Heading { level: HeadingLevel::H2, .. }) if depth == 0 => {
+                        in_h2 = Some(String::new());
+                        depth += 1;
+                    }
+                    Event::Start(Md::Heading { level: HeadingLevel::H1, .. }) if depth == 0 => {
+                        prop_assert!(h2.is_empty(), "a second title in {}", md);
+                        depth += 1;
+                    }
+                    Event::Start(Md::Table(_)) if depth == 0 => {
+                        tables += 1;
+                        depth += 1;
+                    }
+                    Event::Start(_) => depth += 1,
+                    Event::End(TagEnd::Heading(HeadingLevel::H2)) if depth == 1 => {
+                        depth -= 1;
+                        h2.push(in_h2.take().unwrap_or_default());
+                    }
+                    Event::End(_) => depth -= 1,
+                    Event::Text(t) | Event::Code(t) => {
+                        if let Some(h) = in_h2.as_mut() {
+                            h.push_str(&t)
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            prop_assert_eq!(tables, 1, "one timeline table in {}", md);
+            prop_assert_eq!(&h2[1..3], &[TIMELINE, ROOT_CAUSE_AND_RESOLUTION][..]);
+            prop_assert_eq!(h2.last().map(String::as_str), Some(MEASURES));
+            let optional = doc.misleading.is_some() as usize
+                + doc.escalation.is_some() as usize
+                + doc.lessons.is_some() as usize
+                + doc.custom.len();
+            prop_assert_eq!(h2.len(), 4 + optional, "sections in {}", md);
+            let rows = doc
+                .timeline
+                .iter()
+                .filter(|r| !timeline_row(r).is_empty())
+                .count();
+            let html = render::to_html(&md);
+            prop_assert_eq!(html.matches("<tr>").count(), rows + 1, "rows in {}", md);
+        }
     }
 }

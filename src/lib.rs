@@ -5,9 +5,15 @@
 
 pub mod drafts;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod render;
+pub mod timeline;
 pub mod timeparse;
+pub mod validate;
+
+#[cfg(test)]
+mod arbitrary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

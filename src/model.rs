@@ -2,11 +2,13 @@
 //!
 //! Fields hold what the person typed, not parsed values: nothing typed is ever
 //! lost, and parsing (times, durations) is derived where it is needed.
+//! Single-line fields and long texts are Markdown source.
 
 use serde::{Deserialize, Serialize};
 
-/// Bumped whenever the stored shape changes; `storage` migrates older drafts.
-pub const MODEL_VERSION: u32 = 1;
+/// Bumped whenever the stored shape changes; `drafts::migrate` brings older
+/// drafts up to date.
+pub const MODEL_VERSION: u32 = 2;
 
 /// Stable identity of a row inside one document. Lists render keyed by it,
 /// never by index, so moving or deleting a row keeps focus and DOM state.
@@ -17,18 +19,170 @@ pub type RowId = u64;
 pub struct Document {
     pub version: u32,
     pub title: String,
-    pub summary: String,
+    pub authors: String,
+    pub status: Status,
+    /// Free text between the title and the summary (Markdown).
+    pub intro: String,
+    pub summary: Summary,
+    /// Free text under the timeline's heading, before the table (Markdown).
+    pub timeline_notes: String,
     pub timeline: Vec<TimelineRow>,
+    pub root_cause: String,
+    pub resolution: String,
+    /// Optional sections: `None` when the person has not added them.
+    pub misleading: Option<String>,
+    pub escalation: Option<String>,
+    pub lessons: Option<Lessons>,
+    pub custom: Vec<CustomSection>,
+    /// Corrective and preventative measures: free text, a list, tasks.
+    pub measures_notes: String,
+    pub improvements: Vec<Item>,
+    pub tasks: Vec<Task>,
+    /// Section headings as the author wrote them, where they differ from
+    /// the standard ones (kept by import so no word is lost).
+    pub headings: Headings,
     /// Next id to hand out; ids are never reused within a document.
     pub next_id: RowId,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Draft,
+    InReview,
+    Final,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Draft, Status::InReview, Status::Final];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "Draft",
+            Status::InReview => "In review",
+            Status::Final => "Final",
+        }
+    }
+}
+
+/// The issue summary. Start and end are typed times ("2024-06-01 14:00"),
+/// `zone` the document's time zone ("UTC", "EAT", "GMT+2", "+03:00").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Summary {
+    pub start: String,
+    pub end: String,
+    pub zone: String,
+    pub impact: String,
+    /// Share of users affected, in percent, as typed.
+    pub affected: String,
+    /// The root cause in one or two sentences.
+    pub root_cause: String,
+    /// Anything else the summary says (Markdown).
+    pub notes: String,
+}
+
+/// Headings for the standard sections; an empty one means the standard
+/// heading (`export::SUMMARY` and the like).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Headings {
+    pub summary: String,
+    pub timeline: String,
+    pub root_cause_and_resolution: String,
+    pub root_cause: String,
+    pub resolution: String,
+    pub misleading: String,
+    pub escalation: String,
+    pub lessons: String,
+    pub went_well: String,
+    pub went_wrong: String,
+    pub got_lucky: String,
+    pub measures: String,
+    pub tasks: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TimelineRow {
     pub id: RowId,
+    /// As typed; may omit the date, which then comes from the outage window.
     pub time: String,
     pub event: String,
+    pub tag: Option<Tag>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    Detection,
+    Investigation,
+    MisleadingPath,
+    Escalation,
+    Mitigation,
+    Resolution,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 6] = [
+        Tag::Detection,
+        Tag::Investigation,
+        Tag::MisleadingPath,
+        Tag::Escalation,
+        Tag::Mitigation,
+        Tag::Resolution,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Detection => "Detection",
+            Tag::Investigation => "Investigation",
+            Tag::MisleadingPath => "Misleading path",
+            Tag::Escalation => "Escalation",
+            Tag::Mitigation => "Mitigation",
+            Tag::Resolution => "Resolution",
+        }
+    }
+
+    pub fn from_label(label: &str) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|t| t.label().eq_ignore_ascii_case(label.trim()))
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Lessons {
+    pub went_well: String,
+    pub went_wrong: String,
+    pub got_lucky: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomSection {
+    pub id: RowId,
+    pub heading: String,
+    pub body: String,
+}
+
+/// One corrective or preventative measure.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Item {
+    pub id: RowId,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Task {
+    pub id: RowId,
+    pub text: String,
+    pub owner: String,
+    /// A date as typed, e.g. "2024-06-15".
+    pub due: String,
+    pub done: bool,
 }
 
 impl Document {
@@ -36,12 +190,20 @@ impl Document {
         Document { version: MODEL_VERSION, next_id: 1, ..Default::default() }
     }
 
+    /// A new id, never used before in this document.
     pub fn fresh_id(&mut self) -> RowId {
         // Guard against documents whose counter lags their rows (hand-edited JSON).
-        let max = self.timeline.iter().map(|r| r.id).max().unwrap_or(0);
-        let id = self.next_id.max(max + 1);
+        let id = self.next_id.max(self.max_id() + 1);
         self.next_id = id + 1;
         id
+    }
+
+    fn max_id(&self) -> RowId {
+        let rows = self.timeline.iter().map(|r| r.id);
+        let custom = self.custom.iter().map(|c| c.id);
+        let items = self.improvements.iter().map(|i| i.id);
+        let tasks = self.tasks.iter().map(|t| t.id);
+        rows.chain(custom).chain(items).chain(tasks).max().unwrap_or(0)
     }
 
     /// Appends an empty timeline row and returns its id.
@@ -60,26 +222,39 @@ impl Document {
     }
 }
 
+/// Moves the element with `id` one place up (`-1`) or down (`1`); false when
+/// it is already at that end or not there.
+pub fn move_by<T>(list: &mut [T], index_of: impl Fn(&T) -> bool, delta: isize) -> bool {
+    let Some(i) = list.iter().position(index_of) else { return false };
+    let j = i as isize + delta;
+    if j < 0 || j as usize >= list.len() {
+        return false;
+    }
+    list.swap(i, j as usize);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_unique_and_never_reused() {
+    fn ids_are_unique_across_lists_and_never_reused() {
         let mut doc = Document::new();
         let a = doc.add_row();
         let b = doc.add_row();
         doc.remove_row(b);
         let c = doc.add_row();
-        assert_ne!(a, b);
+        let t = doc.fresh_id();
         assert_ne!(c, b, "a removed row's id must not come back");
         assert_eq!(doc.timeline.iter().map(|r| r.id).collect::<Vec<_>>(), vec![a, c]);
+        assert!(t > c);
     }
 
     #[test]
     fn fresh_id_skips_past_ids_already_present() {
         let mut doc = Document::new();
-        doc.timeline.push(TimelineRow { id: 7, ..Default::default() });
+        doc.tasks.push(Task { id: 7, ..Default::default() });
         assert_eq!(doc.add_row(), 8);
     }
 
@@ -87,12 +262,36 @@ mod tests {
     fn serde_round_trip_and_missing_fields_default() {
         let mut doc = Document::new();
         doc.title = "LB outage".into();
+        doc.status = Status::InReview;
         let id = doc.add_row();
-        doc.row_mut(id).unwrap().event = "Alert".into();
+        let row = doc.row_mut(id).unwrap();
+        row.event = "Alert".into();
+        row.tag = Some(Tag::MisleadingPath);
+        doc.lessons = Some(Lessons { got_lucky: "Low traffic".into(), ..Default::default() });
         let json = serde_json::to_string(&doc).unwrap();
+        assert!(json.contains("\"in_review\"") && json.contains("\"misleading_path\""), "{json}");
         assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), doc);
         let partial: Document = serde_json::from_str(r#"{"title":"x"}"#).unwrap();
         assert_eq!(partial.title, "x");
-        assert!(partial.timeline.is_empty());
+        assert!(partial.timeline.is_empty() && partial.lessons.is_none());
+    }
+
+    #[test]
+    fn tags_read_back_from_their_labels() {
+        for tag in Tag::ALL {
+            assert_eq!(Tag::from_label(tag.label()), Some(tag));
+            assert_eq!(Tag::from_label(&tag.label().to_uppercase()), Some(tag));
+        }
+        assert_eq!(Tag::from_label("Lunch"), None);
+    }
+
+    #[test]
+    fn move_by_swaps_neighbours_and_stops_at_the_ends() {
+        let mut v = vec![1, 2, 3];
+        assert!(move_by(&mut v, |&x| x == 1, 1));
+        assert_eq!(v, [2, 1, 3]);
+        assert!(!move_by(&mut v, |&x| x == 2, -1));
+        assert!(!move_by(&mut v, |&x| x == 3, 1));
+        assert!(!move_by(&mut v, |&x| x == 9, 1));
     }
 }

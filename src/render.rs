@@ -7,6 +7,8 @@
 
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use crate::export::{Block, Container, Key};
+
 /// The Markdown dialect we write and render: GitHub's.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -20,6 +22,125 @@ pub fn to_html(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, safe_events(Parser::new_ext(markdown, options())));
     out
+}
+
+/// The link reference definitions in a block's Markdown, in order, one per
+/// line. A block rendered on its own gets the whole document's definitions
+/// in front, so `[text][label]` links where it would in the whole document.
+pub fn definitions(markdown: &str) -> String {
+    // Every definition has a label followed by "]:".
+    if !markdown.contains("]:") {
+        return String::new();
+    }
+    let mut parser = Parser::new_ext(markdown, options());
+    parser.by_ref().for_each(drop);
+    let mut defs: Vec<_> = parser.reference_definitions().iter().collect();
+    defs.sort_by_key(|(_, def)| def.span.start);
+    let mut out = String::new();
+    for (label, def) in defs {
+        let dest = escape_with(&def.dest, &['<', '>', '&', '\\']);
+        out.push_str(&format!("[{label}]: <{dest}>"));
+        if let Some(title) = &def.title {
+            out.push_str(&format!(" \"{}\"", escape_with(title, &['"', '&', '\\'])));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn escape_with(text: &str, special: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if special.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What a table of our timeline's shape looks like before its rows; a row
+/// is rendered inside it and cut out again.
+const ROW_FRAME: &str = "| Time | Event |\n| --- | --- |\n";
+const BODY_OPEN: &str = "<tbody>\n";
+const BODY_CLOSE: &str = "</tbody>";
+pub const LIST_OPEN: &str = "<ul>\n";
+pub const LIST_CLOSE: &str = "</ul>\n";
+
+/// One block's HTML, rendered on its own, given the document's link
+/// definitions: for a top-level block whole elements; for a timeline row
+/// its `<tr>`; for a list item its `<li>`. Joined by `assemble`, the blocks
+/// give exactly `to_html` of the whole document.
+pub fn block_html(key: Key, markdown: &str, defs: &str) -> String {
+    if markdown.is_empty() {
+        return String::new();
+    }
+    let source = |body: &str| {
+        if defs.is_empty() {
+            body.to_string()
+        } else {
+            format!("{defs}\n{body}")
+        }
+    };
+    match key.container() {
+        None => to_html(&source(markdown)),
+        Some(Container::Timeline) => {
+            let html = to_html(&source(&format!("{ROW_FRAME}{markdown}")));
+            let from = html.find(BODY_OPEN).map_or(0, |i| i + BODY_OPEN.len());
+            let to = html.rfind(BODY_CLOSE).unwrap_or(html.len()).max(from);
+            html[from..to].to_string()
+        }
+        Some(Container::Improvements | Container::Tasks) => {
+            let html = to_html(&source(markdown));
+            let html = html.strip_prefix(LIST_OPEN).unwrap_or(&html);
+            html.strip_suffix(LIST_CLOSE).unwrap_or(html).to_string()
+        }
+    }
+}
+
+/// Joins rendered blocks the way the preview places them in the page: rows
+/// inside the timeline table's body, list items inside one list element.
+pub fn assemble(blocks: &[(Key, String)]) -> String {
+    let mut out = String::new();
+    let mut open: Option<Container> = None;
+    // The timeline head's closing tags, written after its rows.
+    let mut table_tail = String::new();
+    for (key, html) in blocks {
+        let container = key.container();
+        if open != container {
+            close(&mut out, open, &mut table_tail);
+            if matches!(container, Some(Container::Improvements | Container::Tasks))
+                && !html.is_empty()
+            {
+                out.push_str(LIST_OPEN);
+            }
+            open = container.filter(|_| !html.is_empty() || container == Some(Container::Timeline));
+        }
+        if *key == Key::TableHead {
+            let cut = html.rfind(BODY_CLOSE).unwrap_or(html.len());
+            out.push_str(&html[..cut]);
+            table_tail = html[cut..].to_string();
+            open = Some(Container::Timeline);
+        } else {
+            out.push_str(html);
+        }
+    }
+    close(&mut out, open, &mut table_tail);
+    out
+}
+
+fn close(out: &mut String, open: Option<Container>, table_tail: &mut String) {
+    match open {
+        Some(Container::Timeline) => out.push_str(&std::mem::take(table_tail)),
+        Some(_) => out.push_str(LIST_CLOSE),
+        None => {}
+    }
+}
+
+/// The document rendered block by block, as the preview does.
+pub fn blocks_html(blocks: &[Block]) -> Vec<(Key, String)> {
+    let defs: String = blocks.iter().map(|b| definitions(&b.markdown)).collect();
+    blocks.iter().map(|b| (b.key, block_html(b.key, &b.markdown, &defs))).collect()
 }
 
 /// The parser's events with raw HTML as text and unsafe links unwrapped.

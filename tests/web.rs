@@ -1,13 +1,19 @@
-//! In-browser tests: the components mount in a real page, react to input
-//! events as a user's typing fires them, and drafts round-trip through the
-//! browser's own localStorage.
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the app
+//! mounts, reacts to input events as typing fires them, keeps drafts in the
+//! browser's own localStorage, shows hostile input as text, and its
+//! block-by-block preview always equals the whole document's rendering.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::Cell;
 use std::time::Duration;
 
+use leptos::prelude::*;
 use postmortem::drafts::{self, KeyValue};
-use postmortem::model::Document;
+use postmortem::model::{Document, Tag};
 use postmortem::storage::Store;
+use postmortem::ui::preview::{Derived, Preview};
+use postmortem::ui::state::EditorState;
+use postmortem::{export, render};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -42,12 +48,29 @@ fn labelled(label: &str) -> HtmlElement {
     let labels = document().query_selector_all("label").unwrap();
     for i in 0..labels.length() {
         let l: web_sys::Element = labels.item(i).unwrap().unchecked_into();
-        if l.text_content().unwrap_or_default().trim() == label {
+        let text = l.text_content().unwrap_or_default();
+        if text.trim() == label || text.trim().strip_suffix(" (Markdown)") == Some(label) {
             let id = l.get_attribute("for").expect("label without for");
             return document().get_element_by_id(&id).unwrap().unchecked_into();
         }
     }
     panic!("no field labelled {label:?}");
+}
+
+fn all_named(name: &str) -> Vec<HtmlElement> {
+    let list = document().query_selector_all(&format!("[aria-label='{name}']")).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn button(text: &str) -> HtmlElement {
+    let list = document().query_selector_all("button").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| {
+            b.text_content().unwrap_or_default().trim() == text
+                || b.get_attribute("aria-label").as_deref() == Some(text)
+        })
+        .unwrap_or_else(|| panic!("no button {text:?}"))
 }
 
 fn type_into(el: &HtmlElement, text: &str) {
@@ -62,8 +85,15 @@ fn type_into(el: &HtmlElement, text: &str) {
     el.dispatch_event(&ev).unwrap();
 }
 
-fn preview_html() -> String {
-    document().query_selector("[aria-label=Preview]").unwrap().unwrap().inner_html()
+fn preview() -> web_sys::Element {
+    document().query_selector("[aria-label=Preview]").unwrap().unwrap()
+}
+
+/// HTML as the browser serialises it, to compare two renderings.
+fn normalised(html: &str) -> String {
+    let div = document().create_element("div").unwrap();
+    div.set_inner_html(html);
+    div.inner_html()
 }
 
 fn clear_storage() {
@@ -73,34 +103,34 @@ fn clear_storage() {
     }
 }
 
-fn mount() {
-    clear_storage();
+fn host() -> HtmlElement {
     if let Some(old) = document().get_element_by_id("app-under-test") {
         old.remove();
     }
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_id("app-under-test");
     document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host, postmortem::ui::App).forget();
+    host
+}
+
+/// Mounts the whole app on whatever localStorage holds.
+fn mount_app() {
+    leptos::mount::mount_to(host(), postmortem::ui::App).forget();
 }
 
 #[wasm_bindgen_test]
 async fn typing_updates_the_preview_and_the_stored_draft() {
-    mount();
+    clear_storage();
+    mount_app();
     type_into(&labelled("Title"), "Connection pool exhausted");
     wait_until("title in preview", || {
-        preview_html().contains("<h1>Postmortem: Connection pool exhausted</h1>")
+        preview().inner_html().contains("<h1>Postmortem: Connection pool exhausted</h1>")
     })
     .await;
-
-    let time: HtmlElement =
-        document().query_selector("[aria-label=Time]").unwrap().unwrap().unchecked_into();
-    type_into(&time, "14:05");
-    let event: HtmlElement =
-        document().query_selector("[aria-label=Event]").unwrap().unwrap().unchecked_into();
-    type_into(&event, "Pool <b>saturated</b> | alerts fired");
-    wait_until("row in preview", || preview_html().contains("<td>14:05</td>")).await;
-    let html = preview_html();
+    type_into(&all_named("Time")[0], "14:05");
+    type_into(&all_named("Event")[0], "Pool <b>saturated</b> | alerts fired");
+    wait_until("row in preview", || preview().inner_html().contains("<td>14:05</td>")).await;
+    let html = preview().inner_html();
     assert!(html.contains("Pool &lt;b&gt;saturated&lt;/b&gt; | alerts fired"), "{html}");
     assert!(!html.contains("<b>"), "raw HTML must not reach the preview: {html}");
 
@@ -115,36 +145,65 @@ async fn typing_updates_the_preview_and_the_stored_draft() {
 }
 
 #[wasm_bindgen_test]
-async fn adding_and_removing_rows_moves_focus_where_expected() {
-    mount();
-    let rows = || document().query_selector_all("[aria-label=Event]").unwrap().length();
-    assert_eq!(rows(), 1);
-    let add: HtmlElement = document()
-        .query_selector_all("button")
-        .unwrap()
-        .values()
-        .into_iter()
-        .filter_map(|n| n.ok())
-        .map(|n| n.unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().unwrap_or_default() == "Add timeline row")
-        .expect("an Add timeline row button");
-    add.click();
+async fn rows_are_added_moved_and_removed_with_focus_where_expected() {
+    clear_storage();
+    mount_app();
+    let rows = || all_named("Event").len();
+    wait_until("the first row", || rows() == 1).await;
+    type_into(&all_named("Event")[0], "first");
+    button("Add timeline row").click();
     wait_until("a second row", || rows() == 2).await;
     settle(50).await;
     let focused = document().active_element().unwrap();
-    let times = document().query_selector_all("[aria-label=Time]").unwrap();
-    assert!(
-        times.item(1).unwrap().is_same_node(Some(&focused)),
-        "focus goes to the new row's time"
-    );
-    let remove: HtmlElement = document()
-        .query_selector_all("[aria-label='Remove row']")
-        .unwrap()
-        .item(1)
-        .unwrap()
-        .unchecked_into();
-    remove.click();
+    assert!(all_named("Time")[1].is_same_node(Some(&focused)), "focus goes to the new row's time");
+    type_into(&all_named("Event")[1], "second");
+    all_named("Move row up")[1].click();
+    wait_until("rows swapped", || {
+        all_named("Event")[0].unchecked_ref::<HtmlInputElement>().value() == "second"
+    })
+    .await;
+    all_named("Remove row")[0].click();
     wait_until("one row again", || rows() == 1).await;
+    assert_eq!(all_named("Event")[0].unchecked_ref::<HtmlInputElement>().value(), "first");
+    settle(50).await;
+    let focused = document().active_element().unwrap();
+    assert!(
+        all_named("Time")[0].is_same_node(Some(&focused)),
+        "focus goes to the row that took its place"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn findings_show_beside_the_field_and_in_the_panel() {
+    clear_storage();
+    mount_app();
+    type_into(&labelled("Outage start"), "2024-06-01 14:00");
+    type_into(&labelled("Outage end"), "16:30");
+    type_into(&labelled("Time zone"), "UTC");
+    type_into(&all_named("Time")[0], "half past two");
+    type_into(&all_named("Event")[0], "Alert");
+    wait_until("inline message", || {
+        document().body().unwrap().inner_html().contains("Unreadable time. Write it like 14:05")
+    })
+    .await;
+    let time = &all_named("Time")[0];
+    assert_eq!(time.get_attribute("aria-invalid").as_deref(), Some("true"));
+    wait_until("panel lists it", || {
+        document()
+            .query_selector(".findings")
+            .unwrap()
+            .is_some_and(|p| p.text_content().unwrap_or_default().contains("Unreadable time"))
+    })
+    .await;
+    // Choosing the finding takes you to the field.
+    let entries = document().query_selector_all(".findings li button").unwrap();
+    let entry: HtmlElement = (0..entries.length())
+        .map(|i| entries.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().starts_with("Unreadable time"))
+        .expect("the finding in the panel");
+    entry.click();
+    let focused = document().active_element().unwrap();
+    assert!(time.is_same_node(Some(&focused)));
 }
 
 #[wasm_bindgen_test]
@@ -162,21 +221,302 @@ fn drafts_round_trip_through_local_storage() {
 }
 
 #[wasm_bindgen_test]
-fn corrupt_stored_draft_is_set_aside_in_real_storage() {
+async fn a_corrupt_draft_is_set_aside_and_the_app_still_starts() {
     clear_storage();
     let (mut store, _) = Store::open();
     store.set(&drafts::draft_key("broken"), "{not json").unwrap();
-    let loaded = drafts::load_all(&mut store);
-    assert_eq!(loaded.set_aside.len(), 1);
-    assert_eq!(store.get(&loaded.set_aside[0].key).as_deref(), Some("{not json"));
+    mount_app();
+    wait_until("the notice", || {
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+            .contains("could not be opened")
+    })
+    .await;
+    let (store, _) = Store::open();
+    let kept: Vec<String> = store.keys().into_iter().filter(|k| k.contains("aside")).collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(store.get(&kept[0]).as_deref(), Some("{not json"));
+    // And the editor works.
+    type_into(&labelled("Title"), "Still works");
+    wait_until("preview", || preview().inner_html().contains("Still works")).await;
 }
 
 #[wasm_bindgen_test]
-fn a_full_local_storage_is_reported_as_full() {
+async fn a_draft_from_version_one_is_migrated_on_load() {
     clear_storage();
     let (mut store, _) = Store::open();
-    // Chromium allows about 5 MB per origin; 12 MB cannot fit.
-    let big = "x".repeat(12 * 1024 * 1024);
-    assert_eq!(store.set("postmortem/test-big", &big), Err(drafts::SaveError::Full));
-    store.remove("postmortem/test-big");
+    let v1 = r#"{"updated":5,"doc":{"version":1,"title":"Old draft","summary":"Kept text","timeline":[{"id":1,"time":"14:05","event":"Alert"}],"next_id":2}}"#;
+    store.set(&drafts::draft_key("v1"), v1).unwrap();
+    mount_app();
+    wait_until("the old draft", || {
+        let html = preview().inner_html();
+        html.contains("Old draft") && html.contains("<td>Alert</td>") && html.contains("Kept text")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_full_local_storage_says_so_and_keeps_the_edits() {
+    clear_storage();
+    mount_app();
+    // Fill the origin's quota (about 5 MB in Chromium) with filler keys.
+    let (mut store, _) = Store::open();
+    let chunk = "x".repeat(512 * 1024);
+    let mut n = 0;
+    while store.set(&format!("filler/{n}"), &chunk).is_ok() && n < 40 {
+        n += 1;
+    }
+    let small = "y".repeat(1024);
+    let mut m = 0;
+    while store.set(&format!("filler/small/{m}"), &small).is_ok() && m < 5000 {
+        m += 1;
+    }
+    type_into(&labelled("Root cause"), &"A long root cause. ".repeat(200));
+    wait_until("the storage-full message", || {
+        document().body().unwrap().text_content().unwrap_or_default().contains("storage is full")
+    })
+    .await;
+    // The edit is still on the page.
+    assert!(preview().inner_html().contains("A long root cause."));
+    for k in store.keys().into_iter().filter(|k| k.starts_with("filler/")) {
+        store.remove(&k);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn xss_payloads_in_any_field_are_shown_as_text() {
+    clear_storage();
+    mount_app();
+    let payloads = [
+        "<script>window.__xss = 1</script>",
+        "<img src=x onerror=\"window.__xss=1\">",
+        "<svg onload=\"window.__xss=1\">",
+        "<iframe src=\"javascript:window.__xss=1\"></iframe>",
+        "[click](javascript:window.__xss=1)",
+        "[click](JAVASCRIPT:window.__xss=1)",
+        "[x](&#106;avascript:window.__xss=1)",
+        "<a href=\"javascript:window.__xss=1\">a</a>",
+        "![i](javascript:window.__xss=1)",
+        "<details open ontoggle=\"window.__xss=1\">",
+        "<body onload=window.__xss=1>",
+        "<style>@import 'javascript:window.__xss=1'</style>",
+        "<math><mi xlink:href=\"javascript:window.__xss=1\">x</mi></math>",
+        "<object data=\"data:text/html,<script>window.__xss=1</script>\">",
+        "\"><script>window.__xss=1</script>",
+        "`<script>`</script><script>window.__xss=1</script>",
+        "<!--<img src=x onerror=window.__xss=1>-->",
+        "[a](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==)",
+        "<scr<script>ipt>window.__xss=1</script>",
+        "<form action=javascript:window.__xss=1><button>x</button></form>",
+    ];
+    let fields = ["Title", "Authors", "Impact", "Root cause", "Resolution", "Summary notes"];
+    for (i, payload) in payloads.iter().enumerate() {
+        type_into(&labelled(fields[i % fields.len()]), payload);
+        type_into(&all_named("Event")[0], payload);
+        type_into(&all_named("Time")[0], payload);
+    }
+    settle(300).await;
+    let root = preview();
+    let bad = root
+        .query_selector_all("script, iframe, object, embed, svg, math, style, form, details, body, [onerror], [onload], [ontoggle]")
+        .unwrap();
+    assert_eq!(bad.length(), 0, "active elements in the preview: {}", root.inner_html());
+    let links = root.query_selector_all("a[href], img[src]").unwrap();
+    for i in 0..links.length() {
+        let el: web_sys::Element = links.item(i).unwrap().unchecked_into();
+        let url = el.get_attribute("href").or(el.get_attribute("src")).unwrap_or_default();
+        let lower = url.to_ascii_lowercase();
+        assert!(!lower.contains("javascript:") && !lower.starts_with("data:"), "unsafe url {url}");
+    }
+    let flagged = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap();
+    assert!(flagged.is_undefined(), "a payload ran");
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Rng(Cell<u64>);
+
+impl Rng {
+    fn next(&self) -> u64 {
+        let mut x = self.0.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0.set(x);
+        x
+    }
+    fn below(&self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn text(&self) -> String {
+        const PIECES: &[&str] = &[
+            "word",
+            "pool",
+            " ",
+            "\n",
+            "\n\n",
+            "|",
+            "#",
+            "# ",
+            "## ",
+            "*",
+            "**",
+            "`",
+            "```",
+            "<b>",
+            "<script>x</script>",
+            "[x](javascript:y)",
+            "[r]",
+            "[r]: /u",
+            "\\",
+            "---",
+            "> ",
+            "- ",
+            "* ",
+            "1. ",
+            "[ ] ",
+            "&amp;",
+            "]:",
+            "🦸‍♂️",
+            "    ",
+            "14:05",
+            "2024-06-01",
+            "<!--",
+            "=",
+        ];
+        (0..self.below(6)).map(|_| PIECES[self.below(PIECES.len())]).collect()
+    }
+}
+
+fn random_edit(rng: &Rng, s: EditorState) {
+    let texts = [
+        s.title,
+        s.authors,
+        s.intro,
+        s.start,
+        s.end,
+        s.zone,
+        s.impact,
+        s.affected,
+        s.summary_root_cause,
+        s.summary_notes,
+        s.timeline_notes,
+        s.root_cause,
+        s.resolution,
+        s.misleading.text,
+        s.escalation.text,
+        s.went_well,
+        s.went_wrong,
+        s.got_lucky,
+        s.measures_notes,
+    ];
+    let pick = |n: usize| rng.below(n);
+    match rng.below(16) {
+        0..=3 => texts[pick(texts.len())].set(rng.text()),
+        4 => {
+            let after = s.rows.with_untracked(|r| r.get(pick(r.len() + 1)).map(|r| r.id));
+            s.add_row(after);
+        }
+        5 => {
+            if let Some(id) = s.rows.with_untracked(|r| r.get(pick(r.len())).map(|r| r.id)) {
+                s.remove_row(id);
+            }
+        }
+        6..=8 => {
+            if let Some(r) = s.rows.with_untracked(|r| r.get(pick(r.len())).copied()) {
+                match rng.below(3) {
+                    0 => r.time.set(rng.text()),
+                    1 => r.event.set(rng.text()),
+                    _ => r.tag.set(Tag::ALL.get(pick(8)).copied()),
+                }
+            }
+        }
+        9 => {
+            if let Some(id) = s.rows.with_untracked(|r| r.get(pick(r.len())).map(|r| r.id)) {
+                s.move_in(s.rows, |r| r.id == id, if rng.below(2) == 0 { -1 } else { 1 });
+            }
+        }
+        10 => match rng.below(3) {
+            0 => s.misleading.on.update(|v| *v = !*v),
+            1 => s.escalation.on.update(|v| *v = !*v),
+            _ => s.lessons_on.update(|v| *v = !*v),
+        },
+        11 => {
+            if rng.below(2) == 0 || s.custom.with_untracked(Vec::is_empty) {
+                s.add_custom();
+            } else if let Some(c) = s.custom.with_untracked(|c| c.get(pick(c.len())).copied()) {
+                match rng.below(3) {
+                    0 => c.heading.set(rng.text()),
+                    1 => c.body.set(rng.text()),
+                    _ => s.remove_custom(c.id),
+                }
+            }
+        }
+        12 => {
+            if rng.below(2) == 0 || s.improvements.with_untracked(Vec::is_empty) {
+                s.add_item();
+            } else if let Some(i) = s.improvements.with_untracked(|l| l.get(pick(l.len())).copied())
+            {
+                match rng.below(3) {
+                    0 | 1 => i.text.set(rng.text()),
+                    _ => s.remove_item(i.id),
+                }
+            }
+        }
+        13 => {
+            if rng.below(2) == 0 || s.tasks.with_untracked(Vec::is_empty) {
+                s.add_task();
+            } else if let Some(t) = s.tasks.with_untracked(|l| l.get(pick(l.len())).copied()) {
+                match rng.below(5) {
+                    0 => t.text.set(rng.text()),
+                    1 => t.owner.set(rng.text()),
+                    2 => t.due.set(rng.text()),
+                    3 => t.done.update(|d| *d = !*d),
+                    _ => s.remove_task(t.id),
+                }
+            }
+        }
+        14 => s.headings.update(|h| match rng.below(3) {
+            0 => h.summary = rng.text(),
+            1 => h.timeline = rng.text(),
+            _ => h.tasks = rng.text(),
+        }),
+        _ => s.sort_rows(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_always_equals_the_whole_documents_rendering() {
+    for seed in 1..=25u64 {
+        let rng = Rng(Cell::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1));
+        let state_slot = StoredValue::new(None::<EditorState>);
+        let (raw_view, _) = signal(false);
+        let mut doc = Document::new();
+        doc.add_row();
+        leptos::mount::mount_to(host(), move || {
+            let state = EditorState::new(&doc);
+            state_slot.set_value(Some(state));
+            let derived = Derived::new(state);
+            view! { <Preview state derived raw_view/> }
+        })
+        .forget();
+        let state = state_slot.get_value().unwrap();
+        for step in 0..20 {
+            random_edit(&rng, state);
+            settle(0).await;
+            settle(0).await;
+            let md = export::to_markdown(&state.snapshot());
+            let expected = normalised(&render::to_html(&md));
+            let got = preview().inner_html();
+            assert_eq!(got, expected, "seed {seed}, step {step}, Markdown:\n{md}");
+            let raw = document().query_selector("pre.raw-markdown").unwrap().unwrap();
+            assert_eq!(
+                raw.text_content().unwrap_or_default(),
+                md,
+                "raw view, seed {seed} step {step}"
+            );
+        }
+    }
 }

@@ -1,228 +1,192 @@
-//! The page: leptos components that bind the pure core to the DOM.
+//! The page: leptos components that bind the pure core to the DOM. They
+//! hold no logic of their own beyond wiring: what to show comes from
+//! `export`, `render` and `validate`; what to keep, from `drafts`.
 
+pub mod drafts;
+pub mod findings;
+pub mod form;
+pub mod output;
+pub mod preview;
+pub mod state;
+pub mod timeline;
+
+use leptos::ev;
 use leptos::prelude::*;
 
-use crate::drafts;
-use crate::model::{Document, RowId};
-use crate::storage::Store;
-use crate::{export, render};
+use crate::model::{Document, Summary};
+use crate::validate::{self, Finding};
+use drafts::{Drafts, DraftsPanel, SaveState};
+use findings::FindingsPanel;
+use form::{MeasuresSection, MetaSection, OptionalSections, RootCauseSection, SummarySection};
+use output::OutputButtons;
+use preview::{Derived, Preview};
+use state::EditorState;
+use timeline::TimelineSection;
 
-/// The open draft and where it is kept.
-#[derive(Clone, Copy)]
-struct Editor {
-    doc: RwSignal<Document>,
-    draft_id: StoredValue<String>,
-    store: StoredValue<Store, LocalStorage>,
-    /// A message about saving or loading the user must see, if any.
-    notice: RwSignal<Option<String>>,
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-impl Editor {
-    fn open() -> Editor {
-        let (mut store, unavailable) = Store::open();
-        let loaded = drafts::load_all(&mut store);
-        let mut notices: Vec<String> = Vec::new();
-        if let Some(why) = unavailable {
-            notices.push(format!(
-                "Drafts cannot be saved in this browser ({why}); download the Markdown before \
-                 you close the tab."
-            ));
-        }
-        for aside in &loaded.set_aside {
-            notices.push(format!(
-                "A stored draft could not be opened because {}. It was kept, untouched, under \
-                 the key \u{201c}{}\u{201d} in this site's localStorage.",
-                aside.reason, aside.key
-            ));
-        }
-        let current = drafts::current(&store);
-        let draft = current
-            .and_then(|id| loaded.drafts.iter().find(|d| d.id == id))
-            .or(loaded.drafts.first())
-            .cloned();
-        let (id, doc) = match draft {
-            Some(d) => (d.id, d.doc),
-            None => {
-                let mut doc = Document::new();
-                doc.add_row();
-                (drafts::new_id(&store, now()), doc)
-            }
-        };
-        let _ = drafts::set_current(&mut store, &id);
-        Editor {
-            doc: RwSignal::new(doc),
-            draft_id: StoredValue::new(id),
-            store: StoredValue::new_local(store),
-            notice: RwSignal::new((!notices.is_empty()).then(|| notices.join(" "))),
-        }
-    }
-}
+/// How long after the last change the findings list is brought up to date.
+/// The messages beside each field are immediate; the full list waits so
+/// that typing never pays for checking the whole document.
+const FINDINGS_DELAY_MS: u64 = 250;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let editor = Editor::open();
-    let doc = editor.doc;
+    let drafts = Drafts::load();
+    let (raw_view, set_raw_view) = signal(false);
+    let panel = RwSignal::new(false);
 
-    // Every change is written through; a failed write keeps the edits in
-    // memory and says why.
-    Effect::new(move |_| {
-        doc.track();
-        let id = editor.draft_id.get_value();
-        let result = doc.with_untracked(|d| {
-            let mut out = Ok(());
-            editor.store.update_value(|s| out = drafts::save(s, &id, d, now()));
-            out
-        });
-        match result {
-            Ok(()) => {
-                if editor.notice.with_untracked(|n| n.as_deref().is_some_and(is_save_notice)) {
-                    editor.notice.set(None);
-                }
-            }
-            Err(e) => editor.notice.set(Some(format!("{SAVE_PREFIX}{e}"))),
+    // A pending save is written when the tab is hidden or closed.
+    let flush = move || {
+        if drafts.unsaved() {
+            drafts.save_now();
+        }
+    };
+    let on_hide = window_event_listener(ev::pagehide, move |_| flush());
+    let on_visibility = window_event_listener(ev::visibilitychange, move |_| {
+        if document().hidden() {
+            flush();
         }
     });
-
-    let markdown = Memo::new(move |_| doc.with(export::to_markdown));
-    let preview = Memo::new(move |_| markdown.with(|md| render::to_html(md)));
+    on_cleanup(move || {
+        on_hide.remove();
+        on_visibility.remove();
+    });
 
     view! {
         <header class="bar">
             <h1>"Postmortem editor"</h1>
+            <button type="button" aria-expanded=move || panel.get().to_string()
+                on:click=move |_| panel.update(|p| *p = !*p)>"Drafts"</button>
+            <span class="spacer"></span>
+            <SaveStatus drafts/>
+            <OutputButtons editor=drafts.editor.into() show_raw=set_raw_view/>
         </header>
-        {move || editor.notice.get().map(|n| view! { <p class="notice" role="alert">{n}</p> })}
-        <main class="editor">
-            <form class="form" aria-label="Postmortem" on:submit=|ev| ev.prevent_default()>
-                <label for="title">"Title"</label>
-                <input
-                    id="title"
-                    type="text"
-                    placeholder="Load balancer sent all traffic to one backend"
-                    prop:value=move || doc.with(|d| d.title.clone())
-                    on:input:target=move |ev| doc.update(|d| d.title = ev.target().value())
-                />
-                <label for="summary">"Issue summary"</label>
-                <textarea
-                    id="summary"
-                    rows="5"
-                    placeholder="What happened, for how long, to whom, and why (Markdown)"
-                    prop:value=move || doc.with(|d| d.summary.clone())
-                    on:input:target=move |ev| doc.update(|d| d.summary = ev.target().value())
-                ></textarea>
-                <Timeline doc/>
-            </form>
-            <section class="preview" aria-label="Preview">
-                <div class="markdown-body" inner_html=move || preview.get()></div>
-            </section>
-        </main>
-    }
-}
-
-const SAVE_PREFIX: &str = "Not saved: ";
-
-fn is_save_notice(notice: &str) -> bool {
-    notice.starts_with(SAVE_PREFIX)
-}
-
-#[component]
-fn Timeline(doc: RwSignal<Document>) -> impl IntoView {
-    let ids = move || doc.with(|d| d.timeline.iter().map(|r| r.id).collect::<Vec<_>>());
-    let add = move |_| {
-        let id = doc.try_update(|d| d.add_row());
-        if let Some(id) = id {
-            focus_later(format!("time-{id}"));
-        }
-    };
-    view! {
-        <fieldset class="timeline">
-            <legend>"Timeline"</legend>
-            <table aria-label="Timeline">
-                <thead>
-                    <tr>
-                        <th scope="col">"Time"</th>
-                        <th scope="col">"Event"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=ids key=|id| *id let:id>
-                        <Row doc id/>
-                    </For>
-                </tbody>
-            </table>
-            <button type="button" on:click=add>"Add timeline row"</button>
-        </fieldset>
+        <Notices drafts/>
+        {move || panel.get().then(|| view! { <DraftsPanel drafts shown=panel/> })}
+        {move || {
+            let (_, doc) = drafts.open.get();
+            view! { <Editor drafts doc raw_view set_raw_view/> }
+        }}
     }
 }
 
 #[component]
-fn Row(doc: RwSignal<Document>, id: RowId) -> impl IntoView {
-    let field = move |f: fn(&crate::model::TimelineRow) -> &String| {
-        move || {
-            doc.with(|d| {
-                d.timeline.iter().find(|r| r.id == id).map(|r| f(r).clone()).unwrap_or_default()
-            })
-        }
-    };
-    let remove = move |_| {
-        // Focus moves to the row that takes this one's place, or the add button.
-        let next = doc.with_untracked(|d| {
-            let i = d.timeline.iter().position(|r| r.id == id)?;
-            d.timeline
-                .get(i + 1)
-                .or_else(|| i.checked_sub(1).and_then(|j| d.timeline.get(j)))
-                .map(|r| r.id)
-        });
-        doc.update(|d| d.remove_row(id));
-        if let Some(next) = next {
-            focus_later(format!("time-{next}"));
-        }
-    };
+fn SaveStatus(drafts: Drafts) -> impl IntoView {
     view! {
-        <tr>
-            <td>
-                <input
-                    id=format!("time-{id}")
-                    type="text"
-                    aria-label="Time"
-                    placeholder="14:05"
-                    prop:value=field(|r| &r.time)
-                    on:input:target=move |ev| {
-                        doc.update(|d| if let Some(r) = d.row_mut(id) { r.time = ev.target().value() })
-                    }
-                />
-            </td>
-            <td>
-                <input
-                    type="text"
-                    aria-label="Event"
-                    placeholder="What happened"
-                    prop:value=field(|r| &r.event)
-                    on:input:target=move |ev| {
-                        doc.update(|d| if let Some(r) = d.row_mut(id) { r.event = ev.target().value() })
-                    }
-                />
-            </td>
-            <td>
-                <button type="button" aria-label="Remove row" on:click=remove>"✕"</button>
-            </td>
-        </tr>
+        <span class="save-status" role="status">
+            {move || match drafts.status.get() {
+                SaveState::Saved => "Saved".to_string(),
+                SaveState::Pending => "Saving…".to_string(),
+                SaveState::Failed(_) => "Not saved".to_string(),
+            }}
+        </span>
     }
 }
 
-/// Focuses an element once the current update has reached the DOM.
-fn focus_later(id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
+#[component]
+fn Notices(drafts: Drafts) -> impl IntoView {
+    view! {
+        {move || match drafts.status.get() {
+            SaveState::Failed(why) => Some(view! { <p class="notice error" role="alert">{why}</p> }),
+            _ => None,
+        }}
+        {move || {
+            drafts
+                .notices
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, n)| view! {
+                    <p class="notice" role="alert">
+                        {n}
+                        " "
+                        <button type="button" on:click=move |_| drafts.notices.update(|v| { v.remove(i); })>
+                            "Dismiss"
+                        </button>
+                    </p>
+                })
+                .collect_view()
+        }}
+    }
+}
+
+#[component]
+fn Editor(
+    drafts: Drafts,
+    doc: Document,
+    raw_view: ReadSignal<bool>,
+    set_raw_view: WriteSignal<bool>,
+) -> impl IntoView {
+    let state = EditorState::new(&doc);
+    drafts.editor.set(Some(state));
+    let derived = Derived::new(state);
+
+    // Autosave: every change schedules one. (Compared with the revision
+    // the editor opened at, not "not the first run": edits can come before
+    // this effect first runs.)
+    Effect::new(move |_| {
+        if state.revision.get() > 0 {
+            drafts.changed();
         }
     });
+
+    // The findings list, brought up to date shortly after typing stops.
+    let all = RwSignal::new(validate::validate(&doc));
+    let checking = StoredValue::new(false);
+    Effect::new(move |_| {
+        if state.revision.get() == 0 || checking.get_value() {
+            return;
+        }
+        checking.set_value(true);
+        set_timeout(
+            move || {
+                checking.set_value(false);
+                all.set(validate::validate(&state.snapshot()));
+            },
+            std::time::Duration::from_millis(FINDINGS_DELAY_MS),
+        );
+    });
+
+    // The summary's and title's own messages, as they are typed.
+    let form_findings = Memo::new(move |_| {
+        let clock = derived.clock.read();
+        let summary = Summary {
+            start: state.start.get(),
+            end: state.end.get(),
+            zone: state.zone.get(),
+            impact: state.impact.get(),
+            affected: state.affected.get(),
+            root_cause: state.summary_root_cause.get(),
+            notes: String::new(),
+        };
+        let mut f: Vec<Finding> = validate::summary_findings(&summary, &clock);
+        f.extend(validate::root_cause_missing(&summary.root_cause, &state.root_cause.read()));
+        f.extend(validate::text_findings(validate::Field::Title, &state.title.read()));
+        f
+    });
+    let form_findings = Signal::derive(move || form_findings.get());
+
+    view! {
+        <main class="editor">
+            <div class="form-column">
+                <FindingsPanel findings=all.into()/>
+                <form class="form" aria-label="Postmortem" on:submit=|ev| ev.prevent_default()>
+                    <MetaSection state findings=form_findings/>
+                    <SummarySection state derived findings=form_findings/>
+                    <TimelineSection state derived/>
+                    <RootCauseSection state/>
+                    <OptionalSections state/>
+                    <MeasuresSection state derived/>
+                </form>
+            </div>
+            <div class="preview-column">
+                <div class="tabs" role="group" aria-label="View">
+                    <button type="button" aria-pressed=move || (!raw_view.get()).to_string()
+                        on:click=move |_| set_raw_view.set(false)>"Preview"</button>
+                    <button type="button" aria-pressed=move || raw_view.get().to_string()
+                        on:click=move |_| set_raw_view.set(true)>"Markdown"</button>
+                </div>
+                <Preview state derived raw_view/>
+            </div>
+        </main>
+    }
 }

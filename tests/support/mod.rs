@@ -119,7 +119,7 @@ pub async fn browser(driver: &Driver) -> (Client, tempdir::TempDir) {
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--window-size=1400,1000",
+                "--no-first-run", "--disable-sync", "--window-size=1400,1100",
                 format!("--user-data-dir={}", profile.path().display()),
             ]
         }
@@ -181,9 +181,11 @@ pub async fn by_label(c: &Client, label: &str) -> Element {
     wait_for(c, Locator::XPath(&xpath)).await
 }
 
-/// All controls with this accessible name, in page order.
+/// All controls with this accessible name, in page order (waiting for the
+/// first to appear).
 pub async fn all_by_label(c: &Client, label: &str) -> Vec<Element> {
     let xpath = format!("//*[@aria-label={}]", xpath_literal(label));
+    wait_for(c, Locator::XPath(&xpath)).await;
     c.find_all(Locator::XPath(&xpath)).await.unwrap()
 }
 

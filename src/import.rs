@@ -1,0 +1,1 @@
+//! Markdown in: see the importer helper.

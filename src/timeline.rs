@@ -1,0 +1,382 @@
+//! Where things sit in time: the outage window read from the summary, each
+//! timeline row's typed time read and placed in the document's time zone,
+//! taking its date from the window when it has none.
+//!
+//! A row is resolved from its own text and the window only, never from its
+//! neighbours, so one row's edit never changes how another row reads.
+
+use time::{Date, Duration, PrimitiveDateTime, Time};
+
+use crate::model::Summary;
+use crate::timeparse::{self, DateOrder, Parsed, Stamp, TimeError, Zone};
+
+/// A moment in the document's zone. The date is unknown when neither the
+/// text nor the outage window gives one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct When {
+    pub date: Option<Date>,
+    pub time: Time,
+}
+
+impl When {
+    pub fn at(&self) -> Option<PrimitiveDateTime> {
+        self.date.map(|d| PrimitiveDateTime::new(d, self.time))
+    }
+
+    /// How far `later` is after `self`; for two bare times, across midnight
+    /// when `later` is earlier in the day.
+    pub fn until(&self, later: &When) -> Duration {
+        match (self.at(), later.at()) {
+            (Some(a), Some(b)) => b - a,
+            _ => {
+                let d = later.time - self.time;
+                if d.is_negative() {
+                    d + Duration::days(1)
+                } else {
+                    d
+                }
+            }
+        }
+    }
+
+    /// Whether `self` is earlier than `other`, comparing dates only when both have one.
+    pub fn before(&self, other: &When) -> bool {
+        match (self.at(), other.at()) {
+            (Some(a), Some(b)) => a < b,
+            _ => self.time < other.time,
+        }
+    }
+
+    /// "14:05", or "2024-06-01 14:05" with `with_date`.
+    pub fn text(&self, with_date: bool) -> String {
+        match self.date {
+            Some(d) if with_date => {
+                format!("{} {}", timeparse::format_date(d), timeparse::format_time(self.time))
+            }
+            _ => timeparse::format_time(self.time),
+        }
+    }
+}
+
+/// The outage window and the document's zone, read from the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clock {
+    /// The document's zone: the summary's zone, else the zone written on
+    /// the start or end time.
+    pub zone: Option<Zone>,
+    pub order: DateOrder,
+    pub start: Result<Option<When>, TimeError>,
+    pub end: Result<Option<When>, TimeError>,
+}
+
+impl Clock {
+    pub fn new(summary: &Summary) -> Clock {
+        let order = timeparse::guess_date_order(&format!(
+            "{} {} {}",
+            summary.start, summary.end, summary.zone
+        ));
+        let start = read(&summary.start, order);
+        let end = read(&summary.end, order);
+        let written = |r: &Result<Option<Parsed>, TimeError>| {
+            r.as_ref().ok().and_then(|p| p.as_ref()).and_then(|p| p.start.zone.clone())
+        };
+        let zone = timeparse::parse_zone(&summary.zone)
+            .or_else(|| written(&start))
+            .or_else(|| written(&end));
+        let mut clock = Clock { zone, order, start: Ok(None), end: Ok(None) };
+        clock.start = start.map(|p| p.map(|p| clock.place(&p.start)));
+        let start_at = clock.start.clone().ok().flatten();
+        clock.end = end.map(|p| {
+            p.map(|p| {
+                let mut end = clock.place(&p.start);
+                // "16:30" after "2024-06-01 14:00" is the same day, or the
+                // next one when the window runs over midnight.
+                if let (None, Some(s)) = (end.date, start_at.and_then(|s| s.date)) {
+                    let same_day = When { date: Some(s), time: end.time };
+                    end = if same_day.before(&start_at.unwrap_or(same_day)) {
+                        When { date: s.next_day(), time: end.time }
+                    } else {
+                        same_day
+                    };
+                }
+                end
+            })
+        });
+        clock
+    }
+
+    pub fn window(&self) -> (Option<When>, Option<When>) {
+        (self.start.clone().ok().flatten(), self.end.clone().ok().flatten())
+    }
+
+    /// The outage's length, when both ends are known and in order.
+    pub fn duration(&self) -> Option<Duration> {
+        match self.window() {
+            (Some(s), Some(e)) => {
+                let d = s.until(&e);
+                (!d.is_negative()).then_some(d)
+            }
+            _ => None,
+        }
+    }
+
+    /// A stamp in the document's zone (converted when it names another zone).
+    pub fn place(&self, stamp: &Stamp) -> When {
+        let date = stamp.date.or_else(|| {
+            // "April 17th": the year comes from the window.
+            let (month, day) = stamp.month_day?;
+            let year = self.window().0.and_then(|s| s.date)?.year();
+            Date::from_calendar_date(year, month, day).ok()
+        });
+        let when = When { date, time: stamp.time };
+        let (Some(from), Some(to)) = (&stamp.zone, &self.zone) else { return when };
+        let from = timeparse::offset_on(from, date);
+        let to = timeparse::offset_on(to, date);
+        let shift = Duration::seconds(i64::from(to.whole_seconds() - from.whole_seconds()));
+        match when.at() {
+            Some(at) => {
+                let at = at + shift;
+                When { date: Some(at.date()), time: at.time() }
+            }
+            None => When { date: None, time: when.time + shift },
+        }
+    }
+
+    /// Reads a timeline row's typed time.
+    pub fn row(&self, text: &str) -> RowTime {
+        let parsed = match read(text, self.order) {
+            Ok(None) => return RowTime::Blank,
+            Ok(Some(p)) => p,
+            Err(e) => return RowTime::Bad(e),
+        };
+        let start = self.place(&parsed.start);
+        let explicit = start.date;
+        let (filled, ambiguous) = self.fill(start.time);
+        let start = When { date: explicit.or(filled), time: start.time };
+        let end = parsed.end.map(|e| {
+            let e = self.place(&e);
+            match (e.date, start.date) {
+                (None, Some(d)) => {
+                    let same = When { date: Some(d), time: e.time };
+                    if same.before(&start) {
+                        When { date: d.next_day(), time: e.time }
+                    } else {
+                        same
+                    }
+                }
+                _ => e,
+            }
+        });
+        // The date can be left out of the exported cell only when the
+        // window would give the same one back.
+        let implied = explicit.is_none() || explicit == filled;
+        RowTime::At(Span {
+            start,
+            end,
+            zone: parsed.start.zone.filter(|_| self.zone.is_none()),
+            implied,
+            ambiguous: explicit.is_none() && ambiguous,
+        })
+    }
+
+    /// The date a bare time of day takes from the window: the first day of
+    /// the window on which it falls inside the window, else the first day.
+    /// Also says whether more than one day would fit.
+    fn fill(&self, time: Time) -> (Option<Date>, bool) {
+        let (Some(start), end) = self.window() else { return (None, false) };
+        let Some(first) = start.date else { return (None, false) };
+        let last = end.and_then(|e| e.date).unwrap_or(first);
+        let inside = |d: Date| {
+            let w = When { date: Some(d), time };
+            !w.before(&start) && end.is_none_or(|e| !e.before(&w))
+        };
+        let mut fits = (0..=31)
+            .map_while(|n| first.checked_add(Duration::days(n)).filter(|d| *d <= last))
+            .filter(|d| inside(*d));
+        match fits.next() {
+            Some(d) => (Some(d), fits.next().is_some()),
+            None => (Some(first), false),
+        }
+    }
+}
+
+fn read(text: &str, order: DateOrder) -> Result<Option<Parsed>, TimeError> {
+    match timeparse::parse_time(text, order) {
+        Ok(p) => Ok(Some(p)),
+        Err(TimeError::Empty) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// What a timeline row's time cell says, once read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowTime {
+    Blank,
+    Bad(TimeError),
+    At(Span),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    pub start: When,
+    /// The end of a range ("14:00 – 14:20").
+    pub end: Option<When>,
+    /// The zone the row named, kept only when the document has no zone to
+    /// convert it to.
+    pub zone: Option<Zone>,
+    /// The date, if written, is the one the window would give anyway.
+    pub implied: bool,
+    /// No date was written and the window spans several days it would fit.
+    pub ambiguous: bool,
+}
+
+impl RowTime {
+    pub fn span(&self) -> Option<&Span> {
+        match self {
+            RowTime::At(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The time as the exported table shows it: normalised, with dates
+    /// only when the table needs them; unreadable text as typed.
+    pub fn cell(&self, typed: &str, with_dates: bool) -> String {
+        let Some(span) = self.span() else { return typed.trim().to_string() };
+        let mut out = span.start.text(with_dates);
+        if let Some(end) = &span.end {
+            out.push_str(" – ");
+            out.push_str(&end.text(with_dates && end.date != span.start.date));
+        }
+        if let Some(zone) = &span.zone {
+            out.push(' ');
+            out.push_str(&zone.label);
+        }
+        out
+    }
+}
+
+/// Whether the table must show dates: the rows span more than one day, or a
+/// row's written date is not the one the window would give it.
+pub fn needs_dates<'a>(rows: impl IntoIterator<Item = &'a RowTime>) -> bool {
+    let mut first: Option<Date> = None;
+    for span in rows.into_iter().filter_map(RowTime::span) {
+        if !span.implied {
+            return true;
+        }
+        for date in
+            [Some(span.start.date), span.end.map(|e| e.date)].into_iter().flatten().flatten()
+        {
+            match first {
+                None => first = Some(date),
+                Some(f) if f != date => return true,
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, time};
+
+    fn clock(start: &str, end: &str, zone: &str) -> Clock {
+        Clock::new(&Summary {
+            start: start.into(),
+            end: end.into(),
+            zone: zone.into(),
+            ..Default::default()
+        })
+    }
+
+    fn at(c: &Clock, text: &str) -> Span {
+        match c.row(text) {
+            RowTime::At(s) => s,
+            other => panic!("{text:?} read as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn window_end_without_date_is_same_day_or_rolls_over_midnight() {
+        let c = clock("2024-06-01 14:00", "16:30", "UTC");
+        assert_eq!(
+            c.window().1,
+            Some(When { date: Some(date!(2024 - 06 - 01)), time: time!(16:30) })
+        );
+        assert_eq!(c.duration(), Some(Duration::minutes(150)));
+        let c = clock("2024-06-01 23:05", "00:30", "EAT");
+        assert_eq!(c.window().1.unwrap().date, Some(date!(2024 - 06 - 02)));
+        assert_eq!(c.duration(), Some(Duration::minutes(85)));
+    }
+
+    #[test]
+    fn zone_comes_from_the_summary_or_the_start_time() {
+        assert_eq!(clock("", "", "GMT+2").zone.unwrap().label, "GMT+2");
+        assert_eq!(clock("2024-06-01 14:00 EAT", "", "").zone.unwrap().label, "EAT");
+        assert!(clock("2024-06-01 14:00", "", "").zone.is_none());
+    }
+
+    #[test]
+    fn bare_times_take_the_window_date_rolling_over_midnight() {
+        let c = clock("2024-06-01 23:05", "2024-06-02 00:30", "EAT");
+        assert_eq!(at(&c, "2306HRS").start.date, Some(date!(2024 - 06 - 01)));
+        assert_eq!(at(&c, "0029HRS").start.date, Some(date!(2024 - 06 - 02)));
+        assert!(!at(&c, "0029HRS").ambiguous);
+    }
+
+    #[test]
+    fn times_in_another_zone_are_converted_to_the_document_zone() {
+        let c = clock("2024-06-01 14:00", "18:00", "UTC");
+        let s = at(&c, "2024-06-01 9:00 AM GMT-7");
+        assert_eq!(s.start, When { date: Some(date!(2024 - 06 - 01)), time: time!(16:00) });
+        assert!(s.zone.is_none(), "the document zone covers it");
+        let c = clock("", "", "");
+        assert_eq!(at(&c, "14:05 EAT").zone.unwrap().label, "EAT");
+    }
+
+    #[test]
+    fn ranges_keep_their_end() {
+        let c = clock("2024-06-01 07:00", "2024-06-01 22:00", "WAT");
+        let s = at(&c, "7:30AM to 8:05PM WAT");
+        assert_eq!(s.start.time, time!(07:30));
+        assert_eq!(s.end.unwrap().time, time!(20:05));
+        assert_eq!(c.row("7:30AM to 8:05PM").cell("", false), "07:30 – 20:05");
+    }
+
+    #[test]
+    fn blank_and_unreadable_rows() {
+        let c = clock("", "", "");
+        assert_eq!(c.row("  "), RowTime::Blank);
+        assert!(matches!(c.row("soon"), RowTime::Bad(TimeError::Unreadable(_))));
+        assert_eq!(c.row("soon").cell(" soon ", true), "soon");
+    }
+
+    #[test]
+    fn dates_show_only_when_needed() {
+        let c = clock("2024-06-01 14:00", "16:30", "UTC");
+        let rows: Vec<_> =
+            ["14:00", "2024-06-01 15:00", "16:00"].iter().map(|t| c.row(t)).collect();
+        assert!(!needs_dates(&rows));
+        assert_eq!(rows[1].cell("", false), "15:00");
+        // A written date the window would not give back must stay.
+        let rows: Vec<_> = ["14:00", "2024-06-03 15:00"].iter().map(|t| c.row(t)).collect();
+        assert!(needs_dates(&rows));
+        assert_eq!(rows[1].cell("", true), "2024-06-03 15:00");
+        // Rows over two days show their dates.
+        let c = clock("2024-06-01 23:00", "01:00", "UTC");
+        let rows: Vec<_> = ["23:30", "00:30"].iter().map(|t| c.row(t)).collect();
+        assert!(needs_dates(&rows));
+        // Without a window, a written date must stay.
+        let c = clock("", "", "UTC");
+        assert!(needs_dates(&[c.row("2024-06-01 10:00")]));
+        assert!(!needs_dates(&[c.row("10:00")]));
+    }
+
+    #[test]
+    fn multi_day_window_marks_bare_times_ambiguous() {
+        let c = clock("2021-10-28 08:00", "2021-11-18 09:00", "ET");
+        assert!(at(&c, "08:26").ambiguous);
+        assert!(!at(&c, "2021-10-29 08:26").ambiguous);
+    }
+}

@@ -1,0 +1,450 @@
+//! The form: every section of the document, each input with a visible
+//! label, its messages beside it.
+
+use leptos::prelude::*;
+
+use crate::model::{Headings, RowId, Status};
+use crate::timeparse::format_duration;
+use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
+use crate::ui::preview::Derived;
+use crate::ui::state::{EditorState, Text};
+use crate::validate::{self, Field, Finding};
+
+/// A labelled one-line field.
+#[component]
+pub fn Line(
+    state: EditorState,
+    value: Text,
+    id: String,
+    label: String,
+    #[prop(optional)] placeholder: &'static str,
+    /// The field's findings, when it is checked.
+    #[prop(optional)]
+    checked: Option<(Field, Signal<Vec<Finding>>)>,
+) -> impl IntoView {
+    let described = checked.map(|(f, _)| messages_id(f));
+    let is_invalid = checked.map(|(f, s)| invalid(s, f));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="text"
+                placeholder=placeholder
+                aria-describedby=described
+                aria-invalid=move || is_invalid.as_ref().map(|f| f())
+                prop:value=move || value.get()
+                on:input:target=move |ev| state.set(value, ev.target().value())
+            />
+            {checked.map(|(field, findings)| view! { <Messages field findings/> })}
+        </div>
+    }
+}
+
+/// A labelled long text; Markdown.
+#[component]
+pub fn Long(
+    state: EditorState,
+    value: Text,
+    id: String,
+    label: String,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional)] field: Option<Field>,
+) -> impl IntoView {
+    // Long texts are checked for merge-conflict markers left in.
+    let findings = Signal::derive(move || {
+        field.and_then(|f| value.with(|v| validate::text_findings(f, v))).into_iter().collect()
+    });
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label} <span class="hint">" (Markdown)"</span></label>
+            <textarea
+                id=id
+                rows=rows
+                placeholder=placeholder
+                aria-describedby=field.map(messages_id)
+                prop:value=move || value.get()
+                on:input:target=move |ev| state.set(value, ev.target().value())
+            ></textarea>
+            {field.map(|field| view! { <Messages field findings/> })}
+        </div>
+    }
+}
+
+/// The author's own heading for a standard section, shown only when there
+/// is one (import keeps the words people used).
+#[component]
+fn WrittenHeading(
+    state: EditorState,
+    id: &'static str,
+    standard: &'static str,
+    get: fn(&Headings) -> &String,
+    set: fn(&mut Headings) -> &mut String,
+) -> impl IntoView {
+    let value = move || state.headings.with(|h| get(h).clone());
+    move || {
+        (!value().is_empty()).then(|| {
+            view! {
+                <div class="field written-heading">
+                    <label for=id>{format!("Heading (instead of \u{201c}{standard}\u{201d})")}</label>
+                    <div class="inline">
+                        <input
+                            id=id
+                            type="text"
+                            prop:value=value
+                            on:input:target=move |ev| {
+                                state.headings.update(|h| *set(h) = ev.target().value());
+                                state.touch();
+                            }
+                        />
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                state.headings.update(|h| set(h).clear());
+                                state.touch();
+                            }
+                        >
+                            "Use the standard heading"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn MetaSection(state: EditorState, findings: Signal<Vec<Finding>>) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>"Postmortem"</legend>
+            <Line state value=state.title id="title".into() label="Title".into()
+                placeholder="Load balancer sent all traffic to one backend"
+                checked=(Field::Title, findings)/>
+            <div class="row2">
+                <Line state value=state.authors id="authors".into() label="Authors".into()
+                    placeholder="A. Lee, R. Ortiz"/>
+                <div class="field">
+                    <label for="status">"Status"</label>
+                    <select
+                        id="status"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            if let Some(s) = Status::ALL.into_iter().find(|s| s.label() == v) {
+                                state.status.set(s);
+                                state.touch();
+                            }
+                        }
+                    >
+                        {Status::ALL
+                            .into_iter()
+                            .map(|s| view! {
+                                <option value=s.label() selected=move || state.status.get() == s>
+                                    {s.label()}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <Long state value=state.intro id="intro".into() label="Introduction".into() rows=2
+                placeholder="Optional: who wrote this, links, context"/>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn SummarySection(
+    state: EditorState,
+    derived: Derived,
+    findings: Signal<Vec<Finding>>,
+) -> impl IntoView {
+    let figures = derived.figures;
+    let duration = move || {
+        let f = figures.get();
+        let show = |d: Option<time::Duration>| d.map(format_duration).unwrap_or_else(|| "–".into());
+        format!(
+            "Duration {} · time to detect {} · time to resolve {}",
+            show(f.duration),
+            show(f.detect),
+            show(f.resolve)
+        )
+    };
+    view! {
+        <fieldset>
+            <legend>"Issue summary"</legend>
+            <WrittenHeading state id="heading-summary" standard=crate::export::SUMMARY
+                get=|h| &h.summary set=|h| &mut h.summary/>
+            <div class="row3">
+                <Line state value=state.start id="start".into() label="Outage start".into()
+                    placeholder="2024-06-01 14:00" checked=(Field::Start, findings)/>
+                <Line state value=state.end id="end".into() label="Outage end".into()
+                    placeholder="16:30" checked=(Field::End, findings)/>
+                <Line state value=state.zone id="zone".into() label="Time zone".into()
+                    placeholder="UTC" checked=(Field::Zone, findings)/>
+            </div>
+            <output class="figures" for="start end zone">{duration}</output>
+            <div class="row2">
+                <Line state value=state.impact id="impact".into() label="Impact".into()
+                    placeholder="Main web service unreachable; the rest saw slow pages"
+                    checked=(Field::Impact, findings)/>
+                <Line state value=state.affected id="affected".into() label="Users affected (%)".into()
+                    placeholder="90" checked=(Field::Affected, findings)/>
+            </div>
+            <Line state value=state.summary_root_cause id="summary-root-cause".into()
+                label="Root cause, in a sentence or two".into()
+                placeholder="A maintenance change left one backend in the pool"
+                checked=(Field::SummaryRootCause, findings)/>
+            <Long state value=state.summary_notes id="summary-notes".into() label="Summary notes".into()
+                rows=2/>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn RootCauseSection(state: EditorState) -> impl IntoView {
+    view! {
+        <fieldset>
+            <legend>"Root cause and resolution"</legend>
+            <WrittenHeading state id="heading-rca" standard=crate::export::ROOT_CAUSE_AND_RESOLUTION
+                get=|h| &h.root_cause_and_resolution set=|h| &mut h.root_cause_and_resolution/>
+            <Long state value=state.root_cause id="root-cause".into() label="Root cause".into() rows=5
+                field=Field::RootCause/>
+            <Long state value=state.resolution id="resolution".into() label="Resolution".into() rows=4
+                field=Field::Resolution/>
+        </fieldset>
+    }
+}
+
+/// The optional sections, present or offered.
+#[component]
+pub fn OptionalSections(state: EditorState) -> impl IntoView {
+    let add_custom = move |_| {
+        let id = state.add_custom();
+        focus_later(dom_id(Field::CustomHeading(id)));
+    };
+    view! {
+        {move || state.misleading.on.get().then(|| view! {
+            <fieldset>
+                <legend>"Misleading investigation paths"</legend>
+                <Long state value=state.misleading.text id="misleading".into()
+                    label="What looked like the cause but was not".into() field=Field::Misleading/>
+                <Remove label="Remove misleading paths" on=move || { state.misleading.on.set(false); state.touch(); }/>
+            </fieldset>
+        })}
+        {move || state.escalation.on.get().then(|| view! {
+            <fieldset>
+                <legend>"Escalation"</legend>
+                <Long state value=state.escalation.text id="escalation".into()
+                    label="Who was called in, and when".into() field=Field::Escalation/>
+                <Remove label="Remove escalation" on=move || { state.escalation.on.set(false); state.touch(); }/>
+            </fieldset>
+        })}
+        {move || state.lessons_on.get().then(|| view! {
+            <fieldset>
+                <legend>"Lessons learned"</legend>
+                <Long state value=state.went_well id="went-well".into() label="What went well".into()
+                    rows=3 field=Field::WentWell/>
+                <Long state value=state.went_wrong id="went-wrong".into() label="What went wrong".into()
+                    rows=3 field=Field::WentWrong/>
+                <Long state value=state.got_lucky id="got-lucky".into() label="Where we got lucky".into()
+                    rows=3 field=Field::GotLucky/>
+                <Remove label="Remove lessons learned" on=move || { state.lessons_on.set(false); state.touch(); }/>
+            </fieldset>
+        })}
+        <For each=move || state.custom.get() key=|c| c.id let:c>
+            <fieldset>
+                <legend>"Custom section"</legend>
+                <Line state value=c.heading id=dom_id(Field::CustomHeading(c.id)) label="Heading".into()
+                    placeholder="Customer communication"/>
+                <Long state value=c.body id=dom_id(Field::CustomBody(c.id)) label="Text".into()
+                    field=Field::CustomBody(c.id)/>
+                <Remove label="Remove this section" on=move || state.remove_custom(c.id)/>
+            </fieldset>
+        </For>
+        <div class="add-sections" role="group" aria-label="Add a section">
+            <span>"Add a section: "</span>
+            <button type="button" disabled=move || state.misleading.on.get()
+                on:click=move |_| { state.misleading.on.set(true); state.touch(); focus_later("misleading".into()); }>
+                "Misleading paths"
+            </button>
+            <button type="button" disabled=move || state.escalation.on.get()
+                on:click=move |_| { state.escalation.on.set(true); state.touch(); focus_later("escalation".into()); }>
+                "Escalation"
+            </button>
+            <button type="button" disabled=move || state.lessons_on.get()
+                on:click=move |_| { state.lessons_on.set(true); state.touch(); focus_later("went-well".into()); }>
+                "Lessons learned"
+            </button>
+            <button type="button" on:click=add_custom>"Custom section"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Remove(label: &'static str, on: impl Fn() + 'static) -> impl IntoView {
+    view! { <button type="button" class="remove" on:click=move |_| on()>{label}</button> }
+}
+
+/// Up, down and remove buttons for one entry of a list.
+#[component]
+pub fn ListControls(
+    what: &'static str,
+    up: impl Fn() + 'static,
+    down: impl Fn() + 'static,
+    remove: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <span class="controls">
+            <button type="button" aria-label=format!("Move {what} up") title="Move up (Alt+↑)"
+                on:click=move |_| up()>"↑"</button>
+            <button type="button" aria-label=format!("Move {what} down") title="Move down (Alt+↓)"
+                on:click=move |_| down()>"↓"</button>
+            <button type="button" aria-label=format!("Remove {what}") title="Remove"
+                on:click=move |_| remove()>"✕"</button>
+        </span>
+    }
+}
+
+/// Alt+↑ / Alt+↓ move the entry whose field has focus.
+pub fn move_keys(ev: &web_sys::KeyboardEvent, up: impl Fn(), down: impl Fn()) {
+    if !ev.alt_key() {
+        return;
+    }
+    match ev.key().as_str() {
+        "ArrowUp" => {
+            ev.prevent_default();
+            up();
+        }
+        "ArrowDown" => {
+            ev.prevent_default();
+            down();
+        }
+        _ => {}
+    }
+}
+
+#[component]
+pub fn MeasuresSection(state: EditorState, derived: Derived) -> impl IntoView {
+    let clock = derived.clock;
+    let add_item = move |_| {
+        let id = state.add_item();
+        focus_later(dom_id(Field::Improvement(id)));
+    };
+    let add_task = move |_| {
+        let id = state.add_task();
+        focus_later(dom_id(Field::TaskText(id)));
+    };
+    let move_item = move |id: RowId, d: isize| {
+        if state.move_in(state.improvements, |i| i.id == id, d) {
+            focus_later(dom_id(Field::Improvement(id)));
+        }
+    };
+    let move_task = move |id: RowId, d: isize| {
+        if state.move_in(state.tasks, |t| t.id == id, d) {
+            focus_later(dom_id(Field::TaskText(id)));
+        }
+    };
+    view! {
+        <fieldset>
+            <legend>"Corrective and preventative measures"</legend>
+            <WrittenHeading state id="heading-measures" standard=crate::export::MEASURES
+                get=|h| &h.measures set=|h| &mut h.measures/>
+            <Long state value=state.measures_notes id="measures-notes".into() label="Notes".into() rows=2/>
+            <h3 class="sub">"Improvements"</h3>
+            <ul class="items">
+                <For each=move || state.improvements.get() key=|i| i.id let:item>
+                    <li>
+                        <input
+                            id=dom_id(Field::Improvement(item.id))
+                            type="text"
+                            aria-label="Improvement"
+                            placeholder="Validate load balancer configuration before it is applied"
+                            prop:value=move || item.text.get()
+                            on:input:target=move |ev| state.set(item.text, ev.target().value())
+                            on:keydown=move |ev| move_keys(&ev, move || move_item(item.id, -1), move || move_item(item.id, 1))
+                        />
+                        <ListControls what="improvement"
+                            up=move || move_item(item.id, -1)
+                            down=move || move_item(item.id, 1)
+                            remove=move || state.remove_item(item.id)/>
+                    </li>
+                </For>
+            </ul>
+            <button type="button" on:click=add_item>"Add improvement"</button>
+            <WrittenHeading state id="heading-tasks" standard=crate::export::TASKS
+                get=|h| &h.tasks set=|h| &mut h.tasks/>
+            <h3 class="sub">"Tasks"</h3>
+            <table class="tasks" aria-label="Tasks">
+                <thead>
+                    <tr>
+                        <th scope="col">"Done"</th>
+                        <th scope="col">"Task"</th>
+                        <th scope="col">"Owner"</th>
+                        <th scope="col">"Due"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || state.tasks.get() key=|t| t.id let:task>
+                        {
+                            let findings = Signal::derive(move || {
+                                validate::task_findings(&task.get(), &clock.read())
+                            });
+                            let keys = move |ev: web_sys::KeyboardEvent| {
+                                move_keys(&ev, move || move_task(task.id, -1), move || move_task(task.id, 1))
+                            };
+                            view! {
+                                <tr>
+                                    <td>
+                                        <input type="checkbox" aria-label="Done"
+                                            prop:checked=move || task.done.get()
+                                            on:change:target=move |ev| {
+                                                task.done.set(ev.target().checked());
+                                                state.touch();
+                                            }/>
+                                    </td>
+                                    <td>
+                                        <input id=dom_id(Field::TaskText(task.id)) type="text" aria-label="Task"
+                                            placeholder="Add a pool-size alert"
+                                            aria-describedby=messages_id(Field::TaskText(task.id))
+                                            prop:value=move || task.text.get()
+                                            on:input:target=move |ev| state.set(task.text, ev.target().value())
+                                            on:keydown=keys/>
+                                        <Messages field=Field::TaskText(task.id) findings/>
+                                    </td>
+                                    <td>
+                                        <input id=dom_id(Field::TaskOwner(task.id)) type="text" aria-label="Owner"
+                                            placeholder="R. Ortiz"
+                                            aria-describedby=messages_id(Field::TaskOwner(task.id))
+                                            prop:value=move || task.owner.get()
+                                            on:input:target=move |ev| state.set(task.owner, ev.target().value())
+                                            on:keydown=keys/>
+                                        <Messages field=Field::TaskOwner(task.id) findings/>
+                                    </td>
+                                    <td>
+                                        <input id=dom_id(Field::TaskDue(task.id)) type="text" aria-label="Due"
+                                            placeholder="2024-06-15"
+                                            aria-describedby=messages_id(Field::TaskDue(task.id))
+                                            prop:value=move || task.due.get()
+                                            on:input:target=move |ev| state.set(task.due, ev.target().value())
+                                            on:keydown=keys/>
+                                        <Messages field=Field::TaskDue(task.id) findings/>
+                                    </td>
+                                    <td>
+                                        <ListControls what="task"
+                                            up=move || move_task(task.id, -1)
+                                            down=move || move_task(task.id, 1)
+                                            remove=move || state.remove_task(task.id)/>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <button type="button" on:click=add_task>"Add task"</button>
+        </fieldset>
+    }
+}

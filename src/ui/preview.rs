@@ -1,0 +1,444 @@
+//! The live preview, patched block by block.
+//!
+//! Swapping the whole preview's HTML on each keystroke costs a full layout
+//! of the page (tens of milliseconds at a few hundred timeline rows). Here
+//! each block of the document (see `export::Key`) has its own Markdown,
+//! rendered HTML and DOM nodes, recomputed only when the fields it reads
+//! change: typing in one timeline row re-renders that row's `<tr>` and
+//! nothing else. The page's HTML is still exactly pulldown-cmark's
+//! rendering of the whole exported Markdown (tests/web.rs checks it after
+//! random edits); the same Markdown blocks, joined, are the raw view.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlTemplateElement, Node};
+
+use crate::export::{self, Container, Figures, Key};
+use crate::model::{CustomSection, Item, Lessons, TimelineRow};
+use crate::render;
+use crate::timeline::Clock;
+use crate::ui::state::EditorState;
+
+type Source = Box<dyn Fn() -> String + Send + Sync>;
+
+/// Values several blocks derive from many fields, computed once.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    pub clock: Memo<Clock>,
+    pub figures: Memo<Figures>,
+}
+
+impl Derived {
+    pub fn new(state: EditorState) -> Derived {
+        let clock = Memo::new(move |_| {
+            Clock::new(&crate::model::Summary {
+                start: state.start.get(),
+                end: state.end.get(),
+                zone: state.zone.get(),
+                ..Default::default()
+            })
+        });
+        let figures = Memo::new(move |_| {
+            let clock = clock.get();
+            // Only tagged rows count, so typing in other rows costs nothing here.
+            let tagged: Vec<_> = state.rows.with(|rows| {
+                rows.iter()
+                    .filter_map(|r| {
+                        let tag = r.tag.get();
+                        matches!(
+                            tag,
+                            Some(crate::model::Tag::Detection | crate::model::Tag::Resolution)
+                        )
+                        .then(|| (tag, clock.row(&r.time.get())))
+                    })
+                    .collect()
+            });
+            Figures::new(&clock, tagged)
+        });
+        Derived { clock, figures }
+    }
+}
+
+/// The Markdown of one block, read from the fields it depends on (the
+/// same functions `export::blocks` uses, so the two cannot drift apart).
+fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
+    let s = state;
+    Some(match key {
+        Key::Title => Box::new(move || export::title(&s.title.read())),
+        Key::Meta => Box::new(move || export::meta(s.status.get(), &s.authors.read())),
+        Key::Intro => Box::new(move || export::intro(&s.intro.read())),
+        Key::Summary => Box::new(move || {
+            let summary = crate::model::Summary {
+                start: s.start.get(),
+                end: s.end.get(),
+                zone: s.zone.get(),
+                impact: s.impact.get(),
+                affected: s.affected.get(),
+                root_cause: s.summary_root_cause.get(),
+                notes: s.summary_notes.get(),
+            };
+            export::summary(&s.headings.read().summary, &summary, &derived.figures.get())
+        }),
+        Key::TimelineHead => Box::new(move || {
+            export::timeline_head(&s.headings.read().timeline, &s.timeline_notes.read())
+        }),
+        Key::TableHead => {
+            Box::new(move || export::table_head(&s.zone.read(), &derived.clock.read()))
+        }
+        Key::Row(id) => {
+            let row = s.rows.with_untracked(|rows| rows.iter().find(|r| r.id == id).copied())?;
+            Box::new(move || {
+                export::timeline_row(&TimelineRow {
+                    id,
+                    time: row.time.get(),
+                    event: row.event.get(),
+                    tag: row.tag.get(),
+                })
+            })
+        }
+        Key::RootCause => Box::new(move || {
+            let h = s.headings.read();
+            export::root_cause(&h.root_cause_and_resolution, &h.root_cause, &s.root_cause.read())
+        }),
+        Key::Resolution => Box::new(move || {
+            export::resolution(&s.headings.read().resolution, &s.resolution.read())
+        }),
+        Key::Misleading => Box::new(move || {
+            let h = s.headings.read();
+            export::section(&h.misleading, export::MISLEADING, &s.misleading.text.read())
+        }),
+        Key::Escalation => Box::new(move || {
+            let h = s.headings.read();
+            export::section(&h.escalation, export::ESCALATION, &s.escalation.text.read())
+        }),
+        Key::Lessons => Box::new(move || {
+            let lessons = Lessons {
+                went_well: s.went_well.get(),
+                went_wrong: s.went_wrong.get(),
+                got_lucky: s.got_lucky.get(),
+            };
+            export::lessons_learned(&s.headings.read(), &lessons)
+        }),
+        Key::Custom(id) => {
+            let c = s.custom.with_untracked(|l| l.iter().find(|c| c.id == id).copied())?;
+            Box::new(move || {
+                let section = CustomSection { id, heading: c.heading.get(), body: c.body.get() };
+                export::section(&section.heading, export::NOTES, &section.body)
+            })
+        }
+        Key::MeasuresHead => Box::new(move || {
+            export::measures_head(&s.headings.read().measures, &s.measures_notes.read())
+        }),
+        Key::Improvement(id) => {
+            let item = s.improvements.with_untracked(|l| l.iter().find(|i| i.id == id).copied())?;
+            Box::new(move || {
+                let bullet = export::bullet_before(&s.measures_notes.read());
+                export::improvement(&Item { id, text: item.text.get() }, bullet)
+            })
+        }
+        Key::TasksHead => Box::new(move || {
+            let any = s.tasks.with(|l| l.iter().any(|t| !export::task_item(&t.get()).is_empty()));
+            if any {
+                export::tasks_head(&s.headings.read().tasks)
+            } else {
+                String::new()
+            }
+        }),
+        Key::Task(id) => {
+            let task = s.tasks.with_untracked(|l| l.iter().find(|t| t.id == id).copied())?;
+            Box::new(move || export::task_item(&task.get()))
+        }
+    })
+}
+
+/// One block on the page: what owns its computations, its nodes in the
+/// preview, and its text node in the raw Markdown view.
+struct Placed {
+    owner: Owner,
+    defs: Memo<String>,
+    nodes: Vec<Node>,
+    raw: web_sys::Text,
+}
+
+/// The preview's DOM, managed here rather than by leptos's view tree:
+/// table rows and list items must sit directly inside the `<tbody>` and
+/// `<ul>` pulldown-cmark writes, with no wrapper element between.
+struct Page {
+    root: Element,
+    raw: Element,
+    order: Vec<Key>,
+    blocks: HashMap<Key, Placed>,
+    /// The `<ul>` of each list, created while the list has items.
+    lists: HashMap<Container, Node>,
+    patches: u32,
+    /// An `arrange` is already queued for this tick.
+    queued: bool,
+}
+
+/// Runs `arrange` once, after every block that changed this tick is in.
+fn queue_arrange(page: &Rc<RefCell<Option<Page>>>) {
+    let mut slot = page.borrow_mut();
+    let Some(p) = slot.as_mut() else { return };
+    if p.queued {
+        return;
+    }
+    p.queued = true;
+    let page = Rc::clone(page);
+    leptos::task::spawn_local(async move {
+        if let Some(p) = page.borrow_mut().as_mut() {
+            p.queued = false;
+            p.arrange();
+            p.patched();
+        }
+    });
+}
+
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
+}
+
+/// Parses an HTML fragment into nodes (a `<template>` accepts `<tr>` and
+/// `<li>` on their own).
+fn parse(html: &str) -> Vec<Node> {
+    if html.is_empty() {
+        return Vec::new();
+    }
+    let Some(template) = document()
+        .create_element("template")
+        .ok()
+        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
+    else {
+        return Vec::new();
+    };
+    template.set_inner_html(html);
+    let content = template.content();
+    let children = content.child_nodes();
+    (0..children.length()).filter_map(|i| children.item(i)).collect()
+}
+
+/// Makes `parent`'s children exactly `desired`, moving as few nodes as it can.
+fn arrange(parent: &Node, desired: &[Node]) {
+    let mut cursor = parent.first_child();
+    for node in desired {
+        match &cursor {
+            Some(c) if c.is_same_node(Some(node)) => cursor = c.next_sibling(),
+            _ => {
+                let _ = parent.insert_before(node, cursor.as_ref());
+            }
+        }
+    }
+    while let Some(c) = cursor {
+        cursor = c.next_sibling();
+        let _ = parent.remove_child(&c);
+    }
+}
+
+impl Page {
+    /// Puts every block's nodes where they belong: top-level blocks in the
+    /// preview's root, rows in the table body, items in their list.
+    fn arrange(&mut self) {
+        let mut top: Vec<Node> = Vec::new();
+        let mut body: Option<(Node, Vec<Node>)> = None;
+        let mut lists: Vec<(Container, Vec<Node>)> = Vec::new();
+        for key in &self.order {
+            let Some(block) = self.blocks.get(key) else { continue };
+            match key.container() {
+                None => {
+                    top.extend(block.nodes.iter().cloned());
+                    if *key == Key::TableHead {
+                        body = table_body(&block.nodes).map(|b| {
+                            // The newline pulldown-cmark writes after <tbody>.
+                            let frame = b.first_child().into_iter().collect();
+                            (b, frame)
+                        });
+                    }
+                }
+                Some(Container::Timeline) => {
+                    if let Some((_, rows)) = body.as_mut() {
+                        rows.extend(block.nodes.iter().cloned());
+                    }
+                }
+                Some(list) => {
+                    if block.nodes.is_empty() {
+                        continue;
+                    }
+                    if lists.last().is_none_or(|(c, _)| *c != list) {
+                        let ul = self.lists.entry(list).or_insert_with(new_list).clone();
+                        top.push(ul);
+                        top.extend(text("\n"));
+                        lists.push((list, Vec::new()));
+                    }
+                    if let Some((_, items)) = lists.last_mut() {
+                        items.extend(block.nodes.iter().cloned());
+                    }
+                }
+            }
+        }
+        arrange(&self.root, &top);
+        if let Some((body, rows)) = body {
+            arrange(&body, &rows);
+        }
+        for (list, items) in lists {
+            if let Some(ul) = self.lists.get(&list) {
+                let mut all: Vec<Node> = text("\n").into_iter().collect();
+                all.extend(items);
+                arrange(ul, &all);
+            }
+        }
+        // Lists with no items left go.
+        let shown: Vec<Container> = self.lists.keys().copied().collect();
+        for list in shown {
+            let used = self.order.iter().any(|k| {
+                k.container() == Some(list)
+                    && self.blocks.get(k).is_some_and(|b| !b.nodes.is_empty())
+            });
+            if !used {
+                self.lists.remove(&list);
+            }
+        }
+        let raw: Vec<Node> = self
+            .order
+            .iter()
+            .filter_map(|k| self.blocks.get(k).map(|b| b.raw.clone().unchecked_into::<Node>()))
+            .collect();
+        arrange(&self.raw, &raw);
+    }
+
+    /// A block's HTML changed: swap its nodes in place when it can. Returns
+    /// true when the page must be re-arranged instead (a block appearing or
+    /// disappearing, a new table), which the caller does once for many.
+    fn update(&mut self, key: Key, html: &str) -> bool {
+        let nodes = parse(html);
+        let Some(block) = self.blocks.get_mut(&key) else { return false };
+        let in_place = key != Key::TableHead && !nodes.is_empty() && !block.nodes.is_empty();
+        let parent = block.nodes.first().and_then(Node::parent_node);
+        match (in_place, parent) {
+            (true, Some(parent)) => {
+                for n in &nodes {
+                    let _ = parent.insert_before(n, block.nodes.first());
+                }
+                for old in &block.nodes {
+                    let _ = parent.remove_child(old);
+                }
+                block.nodes = nodes;
+                self.patched();
+                false
+            }
+            _ => {
+                block.nodes = nodes;
+                true
+            }
+        }
+    }
+
+    fn patched(&mut self) {
+        self.patches += 1;
+        // For the benchmark: how many patches have reached the page.
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&w, &"postmortemPatches".into(), &self.patches.into());
+        }
+    }
+}
+
+fn text(s: &str) -> Option<Node> {
+    Some(document().create_text_node(s).unchecked_into())
+}
+
+fn new_list() -> Node {
+    document()
+        .create_element("ul")
+        .map(|e| e.unchecked_into())
+        .unwrap_or_else(|_| document().create_text_node("").unchecked_into())
+}
+
+fn table_body(nodes: &[Node]) -> Option<Node> {
+    nodes
+        .iter()
+        .rev()
+        .filter_map(|n| n.dyn_ref::<Element>())
+        .find(|e| e.tag_name() == "TABLE")
+        .and_then(|t| t.query_selector(":scope > tbody").ok().flatten())
+        .map(|b| b.unchecked_into())
+}
+
+/// The preview and the raw Markdown view of `state`.
+#[component]
+pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>) -> impl IntoView {
+    let root = NodeRef::<html::Div>::new();
+    let raw = NodeRef::<html::Pre>::new();
+    let layout = Memo::new(move |_| state.layout());
+    let parent = Owner::current().unwrap_or_default();
+    // Every block's link definitions, in order: prepended when a block is
+    // rendered alone, so reference links resolve as in the whole document.
+    let defs_list = RwSignal::new(Vec::<Memo<String>>::new());
+    let all_defs =
+        Memo::new(move |_| defs_list.with(|l| l.iter().map(|d| d.get()).collect::<String>()));
+
+    let page: Rc<RefCell<Option<Page>>> = Rc::new(RefCell::new(None));
+    let page_for_layout = Rc::clone(&page);
+    Effect::new(move |_| {
+        let keys = layout.get();
+        let (Some(root), Some(raw)) = (root.get(), raw.get()) else { return };
+        let mut slot = page_for_layout.borrow_mut();
+        let page = slot.get_or_insert_with(|| Page {
+            root: root.unchecked_into(),
+            raw: raw.unchecked_into(),
+            order: Vec::new(),
+            blocks: HashMap::new(),
+            lists: HashMap::new(),
+            patches: 0,
+            queued: false,
+        });
+        // Blocks that went away take their computations with them.
+        let gone: Vec<Key> = page.blocks.keys().filter(|k| !keys.contains(k)).copied().collect();
+        for key in gone {
+            if let Some(b) = page.blocks.remove(&key) {
+                b.owner.cleanup();
+            }
+        }
+        for &key in &keys {
+            if page.blocks.contains_key(&key) {
+                continue;
+            }
+            let Some(src) = source(state, derived, key) else { continue };
+            let owner = parent.with(Owner::new);
+            let raw_node = document().create_text_node("");
+            let page_ref = Rc::clone(&page_for_layout);
+            let raw_for_effect = raw_node.clone();
+            let defs = owner.with(|| {
+                let markdown = Memo::new(move |_| src());
+                let defs = Memo::new(move |_| render::definitions(&markdown.read()));
+                let html =
+                    Memo::new(move |_| render::block_html(key, &markdown.read(), &all_defs.read()));
+                Effect::new(move |_| {
+                    let html = html.read();
+                    let rearrange =
+                        page_ref.borrow_mut().as_mut().is_some_and(|p| p.update(key, &html));
+                    if rearrange {
+                        queue_arrange(&page_ref);
+                    }
+                });
+                Effect::new(move |_| raw_for_effect.set_data(&markdown.read()));
+                defs
+            });
+            page.blocks.insert(key, Placed { owner, defs, nodes: Vec::new(), raw: raw_node });
+        }
+        page.order = keys.clone();
+        let defs: Vec<Memo<String>> =
+            keys.iter().filter_map(|k| page.blocks.get(k).map(|b| b.defs)).collect();
+        defs_list.set(defs);
+        page.arrange();
+    });
+
+    view! {
+        <div class="markdown-body" node_ref=root aria-label="Preview" role="region"
+            class:hidden=move || raw_view.get()></div>
+        <pre class="raw-markdown" node_ref=raw aria-label="Markdown" role="region"
+            class:hidden=move || !raw_view.get()></pre>
+    }
+}

@@ -1,0 +1,403 @@
+//! The open document as fine-grained signals: one per field, one per row
+//! field, so typing in a field re-runs only what reads that field. Built
+//! from a `Document` and turned back into one (`snapshot`) for saving,
+//! copying and checking.
+
+use leptos::prelude::*;
+
+use crate::export::Key;
+use crate::model::*;
+
+pub type Text = RwSignal<String>;
+
+fn text(s: &str) -> Text {
+    RwSignal::new(s.to_string())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowState {
+    pub id: RowId,
+    pub time: Text,
+    pub event: Text,
+    pub tag: RwSignal<Option<Tag>>,
+}
+
+impl RowState {
+    fn new(r: &TimelineRow) -> Self {
+        RowState { id: r.id, time: text(&r.time), event: text(&r.event), tag: RwSignal::new(r.tag) }
+    }
+    pub fn get(&self) -> TimelineRow {
+        TimelineRow {
+            id: self.id,
+            time: self.time.get(),
+            event: self.event.get(),
+            tag: self.tag.get(),
+        }
+    }
+    fn dispose(self) {
+        self.time.dispose();
+        self.event.dispose();
+        self.tag.dispose();
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ItemState {
+    pub id: RowId,
+    pub text: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TaskState {
+    pub id: RowId,
+    pub text: Text,
+    pub owner: Text,
+    pub due: Text,
+    pub done: RwSignal<bool>,
+}
+
+impl TaskState {
+    fn new(t: &Task) -> Self {
+        TaskState {
+            id: t.id,
+            text: text(&t.text),
+            owner: text(&t.owner),
+            due: text(&t.due),
+            done: RwSignal::new(t.done),
+        }
+    }
+    pub fn get(&self) -> Task {
+        Task {
+            id: self.id,
+            text: self.text.get(),
+            owner: self.owner.get(),
+            due: self.due.get(),
+            done: self.done.get(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CustomState {
+    pub id: RowId,
+    pub heading: Text,
+    pub body: Text,
+}
+
+/// An optional section: its text is kept while it is switched off, so
+/// removing and adding it back in one session loses nothing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Optional {
+    pub on: RwSignal<bool>,
+    pub text: Text,
+}
+
+impl Optional {
+    fn new(value: &Option<String>) -> Self {
+        Optional {
+            on: RwSignal::new(value.is_some()),
+            text: text(value.as_deref().unwrap_or_default()),
+        }
+    }
+    fn get(&self) -> Option<String> {
+        self.on.get().then(|| self.text.get())
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    pub title: Text,
+    pub authors: Text,
+    pub status: RwSignal<Status>,
+    pub intro: Text,
+    pub start: Text,
+    pub end: Text,
+    pub zone: Text,
+    pub impact: Text,
+    pub affected: Text,
+    pub summary_root_cause: Text,
+    pub summary_notes: Text,
+    pub timeline_notes: Text,
+    pub rows: RwSignal<Vec<RowState>>,
+    pub root_cause: Text,
+    pub resolution: Text,
+    pub misleading: Optional,
+    pub escalation: Optional,
+    pub lessons_on: RwSignal<bool>,
+    pub went_well: Text,
+    pub went_wrong: Text,
+    pub got_lucky: Text,
+    pub custom: RwSignal<Vec<CustomState>>,
+    pub measures_notes: Text,
+    pub improvements: RwSignal<Vec<ItemState>>,
+    pub tasks: RwSignal<Vec<TaskState>>,
+    pub headings: RwSignal<Headings>,
+    next_id: StoredValue<RowId>,
+    /// Bumped on every edit: what autosave watches, so that it costs
+    /// nothing per keystroke to know that something changed.
+    pub revision: RwSignal<u64>,
+}
+
+impl EditorState {
+    pub fn new(doc: &Document) -> Self {
+        let lessons = doc.lessons.clone();
+        let l = lessons.clone().unwrap_or_default();
+        let mut doc_ids = doc.clone();
+        let next_id = doc_ids.fresh_id();
+        EditorState {
+            title: text(&doc.title),
+            authors: text(&doc.authors),
+            status: RwSignal::new(doc.status),
+            intro: text(&doc.intro),
+            start: text(&doc.summary.start),
+            end: text(&doc.summary.end),
+            zone: text(&doc.summary.zone),
+            impact: text(&doc.summary.impact),
+            affected: text(&doc.summary.affected),
+            summary_root_cause: text(&doc.summary.root_cause),
+            summary_notes: text(&doc.summary.notes),
+            timeline_notes: text(&doc.timeline_notes),
+            rows: RwSignal::new(doc.timeline.iter().map(RowState::new).collect()),
+            root_cause: text(&doc.root_cause),
+            resolution: text(&doc.resolution),
+            misleading: Optional::new(&doc.misleading),
+            escalation: Optional::new(&doc.escalation),
+            lessons_on: RwSignal::new(lessons.is_some()),
+            went_well: text(&l.went_well),
+            went_wrong: text(&l.went_wrong),
+            got_lucky: text(&l.got_lucky),
+            custom: RwSignal::new(
+                doc.custom
+                    .iter()
+                    .map(|c| CustomState {
+                        id: c.id,
+                        heading: text(&c.heading),
+                        body: text(&c.body),
+                    })
+                    .collect(),
+            ),
+            measures_notes: text(&doc.measures_notes),
+            improvements: RwSignal::new(
+                doc.improvements
+                    .iter()
+                    .map(|i| ItemState { id: i.id, text: text(&i.text) })
+                    .collect(),
+            ),
+            tasks: RwSignal::new(doc.tasks.iter().map(TaskState::new).collect()),
+            headings: RwSignal::new(doc.headings.clone()),
+            next_id: StoredValue::new(next_id),
+            revision: RwSignal::new(0),
+        }
+    }
+
+    /// The document as it stands. Untracked: for saving, copying, checking.
+    pub fn snapshot(&self) -> Document {
+        untrack(|| self.document())
+    }
+
+    /// The document, tracking every field read.
+    pub fn document(&self) -> Document {
+        let mut doc = Document {
+            title: self.title.get(),
+            authors: self.authors.get(),
+            status: self.status.get(),
+            intro: self.intro.get(),
+            summary: Summary {
+                start: self.start.get(),
+                end: self.end.get(),
+                zone: self.zone.get(),
+                impact: self.impact.get(),
+                affected: self.affected.get(),
+                root_cause: self.summary_root_cause.get(),
+                notes: self.summary_notes.get(),
+            },
+            timeline_notes: self.timeline_notes.get(),
+            timeline: self.rows.get().iter().map(RowState::get).collect(),
+            root_cause: self.root_cause.get(),
+            resolution: self.resolution.get(),
+            misleading: self.misleading.get(),
+            escalation: self.escalation.get(),
+            lessons: self.lessons_on.get().then(|| Lessons {
+                went_well: self.went_well.get(),
+                went_wrong: self.went_wrong.get(),
+                got_lucky: self.got_lucky.get(),
+            }),
+            custom: self
+                .custom
+                .get()
+                .iter()
+                .map(|c| CustomSection { id: c.id, heading: c.heading.get(), body: c.body.get() })
+                .collect(),
+            measures_notes: self.measures_notes.get(),
+            improvements: self
+                .improvements
+                .get()
+                .iter()
+                .map(|i| Item { id: i.id, text: i.text.get() })
+                .collect(),
+            tasks: self.tasks.get().iter().map(TaskState::get).collect(),
+            headings: self.headings.get(),
+            ..Document::new()
+        };
+        doc.next_id = self.next_id.get_value();
+        doc
+    }
+
+    /// Marks the document as edited (autosave picks it up).
+    pub fn touch(&self) {
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Sets a field from the page and marks the document edited.
+    pub fn set(&self, field: Text, value: String) {
+        field.set(value);
+        self.touch();
+    }
+
+    pub fn fresh_id(&self) -> RowId {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        id
+    }
+
+    /// Inserts an empty timeline row after `after` (or at the end).
+    pub fn add_row(&self, after: Option<RowId>) -> RowId {
+        let id = self.fresh_id();
+        let row = RowState::new(&TimelineRow { id, ..Default::default() });
+        self.rows.update(|rows| {
+            let at = after
+                .and_then(|a| rows.iter().position(|r| r.id == a))
+                .map_or(rows.len(), |i| i + 1);
+            rows.insert(at, row);
+        });
+        self.touch();
+        id
+    }
+
+    pub fn remove_row(&self, id: RowId) {
+        let mut removed = None;
+        self.rows.update(|rows| {
+            if let Some(i) = rows.iter().position(|r| r.id == id) {
+                removed = Some(rows.remove(i));
+            }
+        });
+        // Disposed after the list no longer refers to it.
+        if let Some(r) = removed {
+            r.dispose();
+        }
+        self.touch();
+    }
+
+    /// Moves a row, an item or a task one place up or down.
+    pub fn move_in<T: Copy + Send + Sync + 'static>(
+        &self,
+        list: RwSignal<Vec<T>>,
+        is: impl Fn(&T) -> bool,
+        delta: isize,
+    ) -> bool {
+        let mut moved = false;
+        list.update(|l| moved = move_by(l, is, delta));
+        if moved {
+            self.touch();
+        }
+        moved
+    }
+
+    /// Orders the rows by their time; rows whose time cannot be read keep
+    /// their place relative to the row above them.
+    pub fn sort_rows(&self) {
+        let doc = self.snapshot();
+        let clock = crate::timeline::Clock::new(&doc.summary);
+        let mut keyed: Vec<(Option<crate::timeline::When>, usize, RowState)> = Vec::new();
+        let rows = self.rows.get_untracked();
+        let mut last = None;
+        for (i, row) in rows.iter().enumerate() {
+            let when = clock.row(&row.time.get_untracked()).span().map(|s| s.start);
+            let key = when.or(last);
+            last = key;
+            keyed.push((key, i, *row));
+        }
+        // Stable: equal times keep their order.
+        keyed.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) if x.before(&y) => std::cmp::Ordering::Less,
+            (Some(x), Some(y)) if y.before(&x) => std::cmp::Ordering::Greater,
+            (None, Some(_)) => std::cmp::Ordering::Less,
+            (Some(_), None) => std::cmp::Ordering::Greater,
+            _ => a.1.cmp(&b.1),
+        });
+        let sorted: Vec<RowState> = keyed.into_iter().map(|k| k.2).collect();
+        if sorted != rows {
+            self.rows.set(sorted);
+            self.touch();
+        }
+    }
+
+    pub fn add_item(&self) -> RowId {
+        let id = self.fresh_id();
+        self.improvements.update(|l| l.push(ItemState { id, text: text("") }));
+        self.touch();
+        id
+    }
+
+    pub fn remove_item(&self, id: RowId) {
+        self.improvements.update(|l| l.retain(|i| i.id != id));
+        self.touch();
+    }
+
+    pub fn add_task(&self) -> RowId {
+        let id = self.fresh_id();
+        self.tasks.update(|l| l.push(TaskState::new(&Task { id, ..Default::default() })));
+        self.touch();
+        id
+    }
+
+    pub fn remove_task(&self, id: RowId) {
+        self.tasks.update(|l| l.retain(|t| t.id != id));
+        self.touch();
+    }
+
+    pub fn add_custom(&self) -> RowId {
+        let id = self.fresh_id();
+        self.custom.update(|l| l.push(CustomState { id, heading: text(""), body: text("") }));
+        self.touch();
+        id
+    }
+
+    pub fn remove_custom(&self, id: RowId) {
+        self.custom.update(|l| l.retain(|c| c.id != id));
+        self.touch();
+    }
+
+    /// The blocks of the exported document, in order, as keys: what the
+    /// preview lays out. Tracks only the structure, not the text.
+    pub fn layout(&self) -> Vec<Key> {
+        let mut keys = vec![
+            Key::Title,
+            Key::Meta,
+            Key::Intro,
+            Key::Summary,
+            Key::TimelineHead,
+            Key::TableHead,
+        ];
+        keys.extend(self.rows.with(|rows| rows.iter().map(|r| Key::Row(r.id)).collect::<Vec<_>>()));
+        keys.extend([Key::RootCause, Key::Resolution]);
+        if self.misleading.on.get() {
+            keys.push(Key::Misleading);
+        }
+        if self.escalation.on.get() {
+            keys.push(Key::Escalation);
+        }
+        if self.lessons_on.get() {
+            keys.push(Key::Lessons);
+        }
+        keys.extend(self.custom.with(|c| c.iter().map(|c| Key::Custom(c.id)).collect::<Vec<_>>()));
+        keys.push(Key::MeasuresHead);
+        keys.extend(
+            self.improvements
+                .with(|l| l.iter().map(|i| Key::Improvement(i.id)).collect::<Vec<_>>()),
+        );
+        keys.push(Key::TasksHead);
+        keys.extend(self.tasks.with(|l| l.iter().map(|t| Key::Task(t.id)).collect::<Vec<_>>()));
+        keys
+    }
+}
