@@ -12,7 +12,8 @@ use support::*;
 #[tokio::main]
 async fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let url = serve(&root.join("dist"));
+    let host = host(&root.join("dist"));
+    let url = host.url.clone();
     let driver = chromedriver();
     let (c, _profile) = browser(&driver).await;
     c.goto(&url).await.unwrap();
@@ -46,6 +47,7 @@ async fn main() {
         all_by_label(&c, "Event").await[i].send_keys(event).await.unwrap();
         all_by_label(&c, "Tag").await[i].select_by_label(tag).await.unwrap();
     }
+    c.execute("document.activeElement.blur(); window.scrollTo(0, 0);", vec![]).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     let png = c.screenshot().await.unwrap();
     std::fs::write(root.join("docs/screenshot.png"), png).unwrap();

@@ -625,7 +625,9 @@ fn atx(source: &str, level: usize) -> String {
         trimmed.trim_start().trim_start_matches('#').trim().to_string()
     };
     let newlines = &source[trimmed.len()..];
-    format!("{} {}{newlines}", "#".repeat(level), content)
+    // An empty heading gets no space after its marks, as it would read back.
+    let space = if content.is_empty() { "" } else { " " };
+    format!("{}{space}{}{newlines}", "#".repeat(level), content)
 }
 
 /// Appends a closing fence when the text ends inside a top-level fenced code
@@ -644,7 +646,11 @@ fn close_fence(mut text: String) -> String {
         let fence_char = opening.chars().next().unwrap_or('`');
         let fence: String = opening.chars().take_while(|&c| c == fence_char).collect();
         let closed = range.end < text.len() || {
-            let last = source.trim_end_matches('\n').lines().last().unwrap_or("").trim();
+            // A closing fence inside a quote has the quote's marks before it.
+            let mut last = source.trim_end_matches('\n').lines().last().unwrap_or("").trim();
+            for _ in 0..text[line_start..range.start].matches('>').count() {
+                last = last.strip_prefix('>').unwrap_or(last).trim_start();
+            }
             source.lines().count() > 1
                 && last.len() >= fence.len()
                 && last.chars().all(|c| c == fence_char)

@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod render;
+pub mod sample;
 pub mod timeline;
 pub mod timeparse;
 pub mod validate;

@@ -206,6 +206,14 @@ impl Document {
         rows.chain(custom).chain(items).chain(tasks).max().unwrap_or(0)
     }
 
+    /// The title to list the document by.
+    pub fn display_title(&self) -> String {
+        match self.title.trim() {
+            "" => "Untitled postmortem".into(),
+            t => t.to_string(),
+        }
+    }
+
     /// Appends an empty timeline row and returns its id.
     pub fn add_row(&mut self) -> RowId {
         let id = self.fresh_id();

@@ -180,23 +180,36 @@ impl Clock {
     }
 
     /// The date a bare time of day takes from the window: the first day of
-    /// the window on which it falls inside the window, else the first day.
-    /// Also says whether more than one day would fit.
+    /// the window on which it falls inside the window; else the day that
+    /// puts it nearest the window ("00:45" just after a window that ended
+    /// at 00:30 is the next day, "23:01" just before one that began at
+    /// 23:05 the same day). Also says whether more than one day would fit.
     fn fill(&self, time: Time) -> (Option<Date>, bool) {
         let (Some(start), end) = self.window() else { return (None, false) };
         let Some(first) = start.date else { return (None, false) };
-        let last = end.and_then(|e| e.date).unwrap_or(first);
-        let inside = |d: Date| {
-            let w = When { date: Some(d), time };
-            !w.before(&start) && end.is_none_or(|e| !e.before(&w))
+        let Some(start_at) = start.at() else { return (None, false) };
+        let end_at = end.and_then(|e| e.at()).filter(|e| *e >= start_at).unwrap_or(start_at);
+        let last = end_at.date();
+        // How far a moment is from the window; zero inside it.
+        let distance = |d: Date| {
+            let at = PrimitiveDateTime::new(d, time);
+            if at < start_at {
+                start_at - at
+            } else if at > end_at {
+                at - end_at
+            } else {
+                Duration::ZERO
+            }
         };
-        let mut fits = (0..=31)
-            .map_while(|n| first.checked_add(Duration::days(n)).filter(|d| *d <= last))
-            .filter(|d| inside(*d));
-        match fits.next() {
-            Some(d) => (Some(d), fits.next().is_some()),
-            None => (Some(first), false),
+        let days: Vec<Date> = (-1..=32)
+            .filter_map(|n| first.checked_add(Duration::days(n)))
+            .filter(|d| *d <= last.next_day().unwrap_or(last))
+            .collect();
+        let mut inside = days.iter().filter(|d| distance(**d).is_zero());
+        if let Some(d) = inside.next() {
+            return (Some(*d), inside.next().is_some());
         }
+        (days.into_iter().min_by_key(|d| distance(*d)).or(Some(first)), false)
     }
 }
 
@@ -371,6 +384,16 @@ mod tests {
         let c = clock("", "", "UTC");
         assert!(needs_dates(&[c.row("2024-06-01 10:00")]));
         assert!(!needs_dates(&[c.row("10:00")]));
+    }
+
+    #[test]
+    fn bare_times_outside_the_window_take_the_nearest_day() {
+        let c = clock("2024-06-01 23:05", "00:30", "EAT");
+        assert_eq!(at(&c, "0045HRS").start.date, Some(date!(2024 - 06 - 02)));
+        assert_eq!(at(&c, "2301HRS").start.date, Some(date!(2024 - 06 - 01)));
+        let c = clock("2024-06-01 14:00", "16:30", "UTC");
+        assert_eq!(at(&c, "09:00").start.date, Some(date!(2024 - 06 - 01)));
+        assert_eq!(at(&c, "23:59").start.date, Some(date!(2024 - 06 - 01)));
     }
 
     #[test]

@@ -64,10 +64,11 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
     out.extend(text_findings(Field::Title, &doc.title));
     out.extend(summary_findings(&doc.summary, &clock));
     out.extend(root_cause_missing(&doc.summary.root_cause, &doc.root_cause));
-    let times: Vec<RowTime> = doc.timeline.iter().map(|r| clock.row(&r.time)).collect();
-    for (i, row) in doc.timeline.iter().enumerate() {
-        let previous = i.checked_sub(1).map(|j| &times[j]);
-        out.extend(row_findings(row, &times[i], previous, &clock));
+    let mut previous = None;
+    for row in &doc.timeline {
+        let time = clock.row(&row.time);
+        out.extend(row_findings(row, &time, previous, &clock));
+        previous = time.span().map(|s| s.start).or(previous);
     }
     out.extend(text_findings(Field::RootCause, &doc.root_cause));
     out.extend(text_findings(Field::Resolution, &doc.resolution));
@@ -159,12 +160,12 @@ pub fn root_cause_missing(summary: &str, long: &str) -> Option<Finding> {
     })
 }
 
-/// The findings of one timeline row, given how its time and the time of
-/// the row above it read.
+/// The findings of one timeline row, given how its time reads and the time
+/// of the nearest row above it whose time could be read.
 pub fn row_findings(
     row: &TimelineRow,
     time: &RowTime,
-    previous: Option<&RowTime>,
+    previous: Option<When>,
     clock: &Clock,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -175,8 +176,7 @@ pub fn row_findings(
         }
         RowTime::Bad(e) => out.push(error(Field::RowTime(row.id), time_message(e))),
         RowTime::At(span) => {
-            let prev = previous.and_then(RowTime::span).map(|p| p.start);
-            if let Some(prev) = prev.filter(|p| span.start.before(p)) {
+            if let Some(prev) = previous.filter(|p| span.start.before(p)) {
                 out.push(error(
                     Field::RowTime(row.id),
                     format!(
@@ -314,7 +314,14 @@ mod tests {
 
     #[test]
     fn out_of_order_outside_window_and_empty_event() {
-        let d = doc(&[("14:30", "A"), ("14:10", "B"), ("17:00", ""), ("", "no time")]);
+        let d = doc(&[
+            ("14:30", "A"),
+            ("14:10", "B"),
+            ("17:00", ""),
+            ("", "no time"),
+            ("noon-ish", "C"),
+            ("14:20", "D"),
+        ]);
         let m = messages(&d);
         assert!(
             m.iter().any(|(f, s)| *f == Field::RowTime(2)

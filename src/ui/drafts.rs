@@ -241,7 +241,8 @@ pub fn DraftsPanel(drafts: Drafts, shown: RwSignal<bool>) -> impl IntoView {
     let list = move || drafts.list();
     let close = move || shown.set(false);
     view! {
-        <section class="drafts-panel" aria-label="Drafts">
+        <section class="drafts-panel" aria-label="Drafts"
+            on:keydown=move |ev| if ev.key() == "Escape" { shown.set(false) }>
             <div class="panel-head">
                 <h2>"Drafts"</h2>
                 <button type="button" on:click=move |_| { drafts.create(starter()); close(); }>"New draft"</button>
@@ -249,7 +250,7 @@ pub fn DraftsPanel(drafts: Drafts, shown: RwSignal<bool>) -> impl IntoView {
             </div>
             {move || drafts.deleted.get().map(|d| view! {
                 <p class="notice" role="status">
-                    {format!("Deleted \u{201c}{}\u{201d}. ", title_of(&d.doc))}
+                    {format!("Deleted \u{201c}{}\u{201d}. ", d.doc.display_title())}
                     <button type="button" on:click=move |_| drafts.undo_delete()>"Undo"</button>
                 </p>
             })}
@@ -262,7 +263,7 @@ pub fn DraftsPanel(drafts: Drafts, shown: RwSignal<bool>) -> impl IntoView {
                             let id = d.id.clone();
                             let (a, b, c) = (id.clone(), id.clone(), id.clone());
                             let is_open = id == open;
-                            let name = title_of(&d.doc);
+                            let name = d.doc.display_title();
                             view! {
                                 <li class:current=is_open>
                                     <span class="draft-title">{name.clone()}</span>
@@ -281,14 +282,5 @@ pub fn DraftsPanel(drafts: Drafts, shown: RwSignal<bool>) -> impl IntoView {
                 }}
             </ul>
         </section>
-    }
-}
-
-pub fn title_of(doc: &Document) -> String {
-    let t = doc.title.trim();
-    if t.is_empty() {
-        "Untitled postmortem".into()
-    } else {
-        t.to_string()
     }
 }

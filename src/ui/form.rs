@@ -325,6 +325,29 @@ pub fn move_keys(ev: &web_sys::KeyboardEvent, up: impl Fn(), down: impl Fn()) {
     }
 }
 
+/// One text cell of a task row, with its messages under it.
+#[component]
+fn TaskCell(
+    state: EditorState,
+    field: Field,
+    label: &'static str,
+    placeholder: &'static str,
+    value: Text,
+    findings: Signal<Vec<Finding>>,
+    keys: impl Fn(web_sys::KeyboardEvent) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <td>
+            <input id=dom_id(field) type="text" aria-label=label placeholder=placeholder
+                aria-describedby=messages_id(field)
+                prop:value=move || value.get()
+                on:input:target=move |ev| state.set(value, ev.target().value())
+                on:keydown=keys/>
+            <Messages field findings/>
+        </td>
+    }
+}
+
 #[component]
 pub fn MeasuresSection(state: EditorState, derived: Derived) -> impl IntoView {
     let clock = derived.clock;
@@ -351,7 +374,7 @@ pub fn MeasuresSection(state: EditorState, derived: Derived) -> impl IntoView {
             <legend>"Corrective and preventative measures"</legend>
             <WrittenHeading state id="heading-measures" standard=crate::export::MEASURES
                 get=|h| &h.measures set=|h| &mut h.measures/>
-            <Long state value=state.measures_notes id="measures-notes".into() label="Notes".into() rows=2/>
+            <Long state value=state.measures_notes id="measures-notes".into() label="Measures notes".into() rows=2/>
             <h3 class="sub">"Improvements"</h3>
             <ul class="items">
                 <For each=move || state.improvements.get() key=|i| i.id let:item>
@@ -405,33 +428,12 @@ pub fn MeasuresSection(state: EditorState, derived: Derived) -> impl IntoView {
                                                 state.touch();
                                             }/>
                                     </td>
-                                    <td>
-                                        <input id=dom_id(Field::TaskText(task.id)) type="text" aria-label="Task"
-                                            placeholder="Add a pool-size alert"
-                                            aria-describedby=messages_id(Field::TaskText(task.id))
-                                            prop:value=move || task.text.get()
-                                            on:input:target=move |ev| state.set(task.text, ev.target().value())
-                                            on:keydown=keys/>
-                                        <Messages field=Field::TaskText(task.id) findings/>
-                                    </td>
-                                    <td>
-                                        <input id=dom_id(Field::TaskOwner(task.id)) type="text" aria-label="Owner"
-                                            placeholder="R. Ortiz"
-                                            aria-describedby=messages_id(Field::TaskOwner(task.id))
-                                            prop:value=move || task.owner.get()
-                                            on:input:target=move |ev| state.set(task.owner, ev.target().value())
-                                            on:keydown=keys/>
-                                        <Messages field=Field::TaskOwner(task.id) findings/>
-                                    </td>
-                                    <td>
-                                        <input id=dom_id(Field::TaskDue(task.id)) type="text" aria-label="Due"
-                                            placeholder="2024-06-15"
-                                            aria-describedby=messages_id(Field::TaskDue(task.id))
-                                            prop:value=move || task.due.get()
-                                            on:input:target=move |ev| state.set(task.due, ev.target().value())
-                                            on:keydown=keys/>
-                                        <Messages field=Field::TaskDue(task.id) findings/>
-                                    </td>
+                                    <TaskCell state field=Field::TaskText(task.id) label="Task"
+                                        placeholder="Add a pool-size alert" value=task.text findings keys/>
+                                    <TaskCell state field=Field::TaskOwner(task.id) label="Owner"
+                                        placeholder="R. Ortiz" value=task.owner findings keys/>
+                                    <TaskCell state field=Field::TaskDue(task.id) label="Due"
+                                        placeholder="2024-06-15" value=task.due findings keys/>
                                     <td>
                                         <ListControls what="task"
                                             up=move || move_task(task.id, -1)

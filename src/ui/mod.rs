@@ -5,6 +5,7 @@
 pub mod drafts;
 pub mod findings;
 pub mod form;
+pub mod import;
 pub mod output;
 pub mod preview;
 pub mod state;
@@ -18,8 +19,9 @@ use crate::validate::{self, Finding};
 use drafts::{Drafts, DraftsPanel, SaveState};
 use findings::FindingsPanel;
 use form::{MeasuresSection, MetaSection, OptionalSections, RootCauseSection, SummarySection};
+use import::{ImportDialog, ImportReport};
 use output::OutputButtons;
-use preview::{Derived, Preview};
+use preview::{Derived, Preview, WholePreview};
 use state::EditorState;
 use timeline::TimelineSection;
 
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
     let drafts = Drafts::load();
     let (raw_view, set_raw_view) = signal(false);
     let panel = RwSignal::new(false);
+    let report = RwSignal::new(None::<import::Report>);
 
     // A pending save is written when the tab is hidden or closed.
     let flush = move || {
@@ -56,11 +59,16 @@ pub fn App() -> impl IntoView {
             <h1>"Postmortem editor"</h1>
             <button type="button" aria-expanded=move || panel.get().to_string()
                 on:click=move |_| panel.update(|p| *p = !*p)>"Drafts"</button>
+            <ImportDialog drafts report/>
             <span class="spacer"></span>
             <SaveStatus drafts/>
             <OutputButtons editor=drafts.editor.into() show_raw=set_raw_view/>
         </header>
-        <Notices drafts/>
+        // Messages stay in view wherever the page is scrolled.
+        <div class="alerts">
+            <Notices drafts/>
+            <ImportReport report/>
+        </div>
         {move || panel.get().then(|| view! { <DraftsPanel drafts shown=panel/> })}
         {move || {
             let (_, doc) = drafts.open.get();
@@ -185,8 +193,19 @@ fn Editor(
                     <button type="button" aria-pressed=move || raw_view.get().to_string()
                         on:click=move |_| set_raw_view.set(true)>"Markdown"</button>
                 </div>
-                <Preview state derived raw_view/>
+                {if whole_document_preview() {
+                    view! { <WholePreview state raw_view/> }.into_any()
+                } else {
+                    view! { <Preview state derived raw_view/> }.into_any()
+                }}
             </div>
         </main>
     }
+}
+
+/// `?preview=whole` selects the benchmark's yardstick preview.
+fn whole_document_preview() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.contains("preview=whole"))
 }

@@ -175,25 +175,65 @@ struct Page {
     blocks: HashMap<Key, Placed>,
     /// The `<ul>` of each list, created while the list has items.
     lists: HashMap<Container, Node>,
-    patches: u32,
     /// An `arrange` is already queued for this tick.
     queued: bool,
+    /// So is a recomputation of the link definitions.
+    defs_queued: bool,
 }
 
-/// Runs `arrange` once, after every block that changed this tick is in.
-fn queue_arrange(page: &Rc<RefCell<Option<Page>>>) {
+/// Work that many blocks changing in one tick ask for, done once after
+/// all of them are in.
+#[derive(Clone, Copy)]
+enum Later {
+    Arrange,
+    Definitions(RwSignal<String>),
+}
+
+impl Later {
+    fn flag(self, p: &mut Page) -> &mut bool {
+        match self {
+            Later::Arrange => &mut p.queued,
+            Later::Definitions(_) => &mut p.defs_queued,
+        }
+    }
+
+    /// Does the work. The definitions are returned rather than set, to be
+    /// set once the page is no longer borrowed, and only when they changed
+    /// (every block re-renders then).
+    fn run(self, p: &mut Page) -> Option<(RwSignal<String>, String)> {
+        match self {
+            Later::Arrange => {
+                p.arrange();
+                p.patched();
+                None
+            }
+            Later::Definitions(all) => {
+                let defs: String = p
+                    .order
+                    .iter()
+                    .filter_map(|k| p.blocks.get(k))
+                    .map(|b| b.defs.get_untracked())
+                    .collect();
+                all.with_untracked(|d| *d != defs).then_some((all, defs))
+            }
+        }
+    }
+}
+
+fn queue(page: &Rc<RefCell<Option<Page>>>, work: Later) {
     let mut slot = page.borrow_mut();
     let Some(p) = slot.as_mut() else { return };
-    if p.queued {
+    if std::mem::replace(work.flag(p), true) {
         return;
     }
-    p.queued = true;
     let page = Rc::clone(page);
     leptos::task::spawn_local(async move {
-        if let Some(p) = page.borrow_mut().as_mut() {
-            p.queued = false;
-            p.arrange();
-            p.patched();
+        let set = page.borrow_mut().as_mut().and_then(|p| {
+            *work.flag(p) = false;
+            work.run(p)
+        });
+        if let Some((signal, value)) = set {
+            signal.set(value);
         }
     });
 }
@@ -318,6 +358,13 @@ impl Page {
         let in_place = key != Key::TableHead && !nodes.is_empty() && !block.nodes.is_empty();
         let parent = block.nodes.first().and_then(Node::parent_node);
         match (in_place, parent) {
+            (true, Some(_)) if same_shape(&block.nodes, &nodes) => {
+                for (old, new) in block.nodes.iter().zip(&nodes) {
+                    morph(old, new);
+                }
+                self.patched();
+                false
+            }
             (true, Some(parent)) => {
                 for n in &nodes {
                     let _ = parent.insert_before(n, block.nodes.first());
@@ -337,11 +384,62 @@ impl Page {
     }
 
     fn patched(&mut self) {
-        self.patches += 1;
-        // For the benchmark: how many patches have reached the page.
-        if let Some(w) = web_sys::window() {
-            let _ = js_sys::Reflect::set(&w, &"postmortemPatches".into(), &self.patches.into());
+        count_patch();
+    }
+}
+
+/// Whether two node lists match node for node (same kinds, same tags), so
+/// the old nodes can be kept and only their insides changed.
+fn same_shape(old: &[Node], new: &[Node]) -> bool {
+    old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|(a, b)| a.node_type() == b.node_type() && a.node_name() == b.node_name())
+}
+
+/// Makes `old` look like `new` while keeping the `old` node itself: a
+/// replaced table row costs the browser a layout of the whole table body,
+/// new contents inside the same row do not.
+fn morph(old: &Node, new: &Node) {
+    match (old.dyn_ref::<Element>(), new.dyn_ref::<Element>()) {
+        (Some(o), Some(n)) => {
+            if o.outer_html() == n.outer_html() {
+                return;
+            }
+            let names = o.get_attribute_names();
+            for name in names.iter().filter_map(|v| v.as_string()) {
+                if !n.has_attribute(&name) {
+                    let _ = o.remove_attribute(&name);
+                }
+            }
+            for name in n.get_attribute_names().iter().filter_map(|v| v.as_string()) {
+                if let Some(value) = n.get_attribute(&name) {
+                    if o.get_attribute(&name).as_deref() != Some(value.as_str()) {
+                        let _ = o.set_attribute(&name, &value);
+                    }
+                }
+            }
+            if o.inner_html() != n.inner_html() {
+                let children = js_sys::Array::from(&n.child_nodes());
+                o.replace_children_with_node(&children);
+            }
         }
+        _ => {
+            if old.node_value() != new.node_value() {
+                old.set_node_value(new.node_value().as_deref());
+            }
+        }
+    }
+}
+
+/// Counts updates that reached the page in `window.postmortemPatches`: the
+/// benchmark waits on it to know a keystroke's change is in the DOM.
+fn count_patch() {
+    if let Some(w) = web_sys::window() {
+        let key = wasm_bindgen::JsValue::from_str("postmortemPatches");
+        let n = js_sys::Reflect::get(&w, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let _ = js_sys::Reflect::set(&w, &key, &(n + 1.0).into());
     }
 }
 
@@ -375,9 +473,9 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
     let parent = Owner::current().unwrap_or_default();
     // Every block's link definitions, in order: prepended when a block is
     // rendered alone, so reference links resolve as in the whole document.
-    let defs_list = RwSignal::new(Vec::<Memo<String>>::new());
-    let all_defs =
-        Memo::new(move |_| defs_list.with(|l| l.iter().map(|d| d.get()).collect::<String>()));
+    // A plain signal, set only when some block's definitions change: a memo
+    // over every block would make each keystroke walk all of them.
+    let all_defs = RwSignal::new(String::new());
 
     let page: Rc<RefCell<Option<Page>>> = Rc::new(RefCell::new(None));
     let page_for_layout = Rc::clone(&page);
@@ -391,8 +489,8 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
             order: Vec::new(),
             blocks: HashMap::new(),
             lists: HashMap::new(),
-            patches: 0,
             queued: false,
+            defs_queued: false,
         });
         // Blocks that went away take their computations with them.
         let gone: Vec<Key> = page.blocks.keys().filter(|k| !keys.contains(k)).copied().collect();
@@ -420,19 +518,24 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
                     let rearrange =
                         page_ref.borrow_mut().as_mut().is_some_and(|p| p.update(key, &html));
                     if rearrange {
-                        queue_arrange(&page_ref);
+                        queue(&page_ref, Later::Arrange);
                     }
                 });
                 Effect::new(move |_| raw_for_effect.set_data(&markdown.read()));
+                let page_ref = Rc::clone(&page_for_layout);
+                Effect::new(move |_| {
+                    defs.track();
+                    queue(&page_ref, Later::Definitions(all_defs));
+                });
                 defs
             });
             page.blocks.insert(key, Placed { owner, defs, nodes: Vec::new(), raw: raw_node });
         }
         page.order = keys.clone();
-        let defs: Vec<Memo<String>> =
-            keys.iter().filter_map(|k| page.blocks.get(k).map(|b| b.defs)).collect();
-        defs_list.set(defs);
         page.arrange();
+        drop(slot);
+        // Blocks may have moved, and definitions are taken in order.
+        queue(&page_for_layout, Later::Definitions(all_defs));
     });
 
     view! {
@@ -440,5 +543,27 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
             class:hidden=move || raw_view.get()></div>
         <pre class="raw-markdown" node_ref=raw aria-label="Markdown" role="region"
             class:hidden=move || !raw_view.get()></pre>
+    }
+}
+
+/// The yardstick of the preview benchmark, chosen with `?preview=whole`:
+/// the whole document exported, rendered and swapped in on every change,
+/// as in-browser Markdown editors do.
+#[component]
+pub fn WholePreview(state: EditorState, raw_view: ReadSignal<bool>) -> impl IntoView {
+    let root = NodeRef::<html::Div>::new();
+    let markdown = Memo::new(move |_| export::to_markdown(&state.document()));
+    Effect::new(move |_| {
+        let html = render::to_html(&markdown.read());
+        if let Some(root) = root.get() {
+            root.set_inner_html(&html);
+            count_patch();
+        }
+    });
+    view! {
+        <div class="markdown-body" node_ref=root aria-label="Preview" role="region"
+            class:hidden=move || raw_view.get()></div>
+        <pre class="raw-markdown" aria-label="Markdown" role="region"
+            class:hidden=move || !raw_view.get()>{move || markdown.get()}</pre>
     }
 }

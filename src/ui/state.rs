@@ -34,11 +34,6 @@ impl RowState {
             tag: self.tag.get(),
         }
     }
-    fn dispose(self) {
-        self.time.dispose();
-        self.event.dispose();
-        self.tag.dispose();
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -275,17 +270,10 @@ impl EditorState {
     }
 
     pub fn remove_row(&self, id: RowId) {
-        let mut removed = None;
-        self.rows.update(|rows| {
-            if let Some(i) = rows.iter().position(|r| r.id == id) {
-                removed = Some(rows.remove(i));
-            }
-        });
-        // Disposed after the list no longer refers to it.
-        if let Some(r) = removed {
-            r.dispose();
-        }
-        self.touch();
+        // The row's signals are not disposed here: the row's own view may
+        // still read them before it is taken off the page, and a read of a
+        // disposed signal panics. They go with the editor.
+        self.remove_where(self.rows, |r| r.id == id);
     }
 
     /// Moves a row, an item or a task one place up or down.
@@ -332,40 +320,49 @@ impl EditorState {
         }
     }
 
-    pub fn add_item(&self) -> RowId {
+    /// Appends an entry made with a fresh id to one of the lists.
+    fn push<T: Send + Sync + 'static>(
+        &self,
+        list: RwSignal<Vec<T>>,
+        make: impl FnOnce(RowId) -> T,
+    ) -> RowId {
         let id = self.fresh_id();
-        self.improvements.update(|l| l.push(ItemState { id, text: text("") }));
+        list.update(|l| l.push(make(id)));
         self.touch();
         id
+    }
+
+    fn remove_where<T: Send + Sync + 'static>(
+        &self,
+        list: RwSignal<Vec<T>>,
+        gone: impl Fn(&T) -> bool,
+    ) {
+        list.update(|l| l.retain(|x| !gone(x)));
+        self.touch();
+    }
+
+    pub fn add_item(&self) -> RowId {
+        self.push(self.improvements, |id| ItemState { id, text: text("") })
     }
 
     pub fn remove_item(&self, id: RowId) {
-        self.improvements.update(|l| l.retain(|i| i.id != id));
-        self.touch();
+        self.remove_where(self.improvements, |i| i.id == id);
     }
 
     pub fn add_task(&self) -> RowId {
-        let id = self.fresh_id();
-        self.tasks.update(|l| l.push(TaskState::new(&Task { id, ..Default::default() })));
-        self.touch();
-        id
+        self.push(self.tasks, |id| TaskState::new(&Task { id, ..Default::default() }))
     }
 
     pub fn remove_task(&self, id: RowId) {
-        self.tasks.update(|l| l.retain(|t| t.id != id));
-        self.touch();
+        self.remove_where(self.tasks, |t| t.id == id);
     }
 
     pub fn add_custom(&self) -> RowId {
-        let id = self.fresh_id();
-        self.custom.update(|l| l.push(CustomState { id, heading: text(""), body: text("") }));
-        self.touch();
-        id
+        self.push(self.custom, |id| CustomState { id, heading: text(""), body: text("") })
     }
 
     pub fn remove_custom(&self, id: RowId) {
-        self.custom.update(|l| l.retain(|c| c.id != id));
-        self.touch();
+        self.remove_where(self.custom, |c| c.id == id);
     }
 
     /// The blocks of the exported document, in order, as keys: what the

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::model::{RowId, Tag};
+use crate::model::Tag;
 use crate::timeparse::ACCEPTED;
 use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
 use crate::ui::form::{move_keys, ListControls, Long};
 use crate::ui::preview::Derived;
-use crate::ui::state::{EditorState, RowState};
+use crate::ui::state::{EditorState, RowState, Text};
 use crate::validate::{self, Field};
 
 #[component]
@@ -21,23 +21,26 @@ pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
     view! {
         <fieldset class="timeline">
             <legend>"Timeline"</legend>
-            <Long state value=state.timeline_notes id="timeline-notes".into() label="Notes".into() rows=1/>
+            <Long state value=state.timeline_notes id="timeline-notes".into() label="Timeline notes".into() rows=1/>
             <p class="hint" id="time-formats">{format!("Times: {ACCEPTED}. A time without a date takes it from the outage window.")}</p>
-            <table aria-label="Timeline">
-                <thead>
-                    <tr>
-                        <th scope="col">"Time"</th>
-                        <th scope="col">"Event"</th>
-                        <th scope="col">"Tag"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
+            // A grid of rows with table roles rather than a <table>: a table
+            // re-lays out every row when one cell changes, which made typing
+            // in a long timeline slow (scripts/bench).
+            <div class="grid-table" role="table" aria-label="Timeline">
+                <div role="rowgroup">
+                    <div class="grid-row head" role="row">
+                        <span role="columnheader">"Time"</span>
+                        <span role="columnheader">"Event"</span>
+                        <span role="columnheader">"Tag"</span>
+                        <span role="columnheader"><span class="visually-hidden">"Actions"</span></span>
+                    </div>
+                </div>
+                <div role="rowgroup">
                     <For each=move || state.rows.get() key=|r| r.id let:row>
                         <Row state derived row/>
                     </For>
-                </tbody>
-            </table>
+                </div>
+            </div>
             <div class="toolbar">
                 <button type="button" on:click=add>"Add timeline row"</button>
                 <button type="button" on:click=move |_| state.sort_rows()>"Sort timeline by time"</button>
@@ -46,23 +49,53 @@ pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
     }
 }
 
+/// The time or event cell of a row.
+#[component]
+fn RowInput(
+    state: EditorState,
+    value: Text,
+    field: Field,
+    label: &'static str,
+    placeholder: &'static str,
+    describedby: String,
+    findings: Signal<Vec<validate::Finding>>,
+    keys: impl Fn(web_sys::KeyboardEvent) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <div class=label.to_lowercase() role="cell">
+            <input
+                id=dom_id(field)
+                type="text"
+                aria-label=label
+                placeholder=placeholder
+                aria-describedby=describedby
+                aria-invalid=invalid(findings, field)
+                prop:value=move || value.get()
+                on:input:target=move |ev| state.set(value, ev.target().value())
+                on:keydown=keys
+            />
+        </div>
+    }
+}
+
 #[component]
 fn Row(state: EditorState, derived: Derived, row: RowState) -> impl IntoView {
     let id = row.id;
     let clock = derived.clock;
-    // The row above, which this row's time must not be earlier than.
-    let previous = Memo::new(move |_| {
-        state.rows.with(|rows| {
-            let i = rows.iter().position(|r| r.id == id)?;
-            i.checked_sub(1).map(|j| rows[j])
-        })
-    });
     let findings = Signal::derive({
         let memo = Memo::new(move |_| {
             let clock = clock.read();
             let time = clock.row(&row.time.read());
-            let above = previous.get().map(|p| clock.row(&p.time.read()));
-            validate::row_findings(&row.get(), &time, above.as_ref(), &clock)
+            // This row's time must not be earlier than that of the nearest
+            // row above whose time reads (usually the row right above).
+            let previous = state.rows.with(|rows| {
+                let i = rows.iter().position(|r| r.id == id).unwrap_or(0);
+                rows[..i]
+                    .iter()
+                    .rev()
+                    .find_map(|r| clock.row(&r.time.read()).span().map(|s| s.start))
+            });
+            validate::row_findings(&row.get(), &time, previous, &clock)
         });
         move || memo.get()
     });
@@ -95,36 +128,12 @@ fn Row(state: EditorState, derived: Derived, row: RowState) -> impl IntoView {
     let time_field = Field::RowTime(id);
     let event_field = Field::RowEvent(id);
     view! {
-        <tr>
-            <td class="time">
-                <input
-                    id=dom_id(time_field)
-                    type="text"
-                    aria-label="Time"
-                    placeholder="14:05"
-                    aria-describedby=format!("{} time-formats", messages_id(time_field))
-                    aria-invalid=invalid(findings, time_field)
-                    prop:value=move || row.time.get()
-                    on:input:target=move |ev| state.set(row.time, ev.target().value())
-                    on:keydown=keys
-                />
-                <Messages field=time_field findings/>
-            </td>
-            <td class="event">
-                <input
-                    id=dom_id(event_field)
-                    type="text"
-                    aria-label="Event"
-                    placeholder="What happened"
-                    aria-describedby=messages_id(event_field)
-                    aria-invalid=invalid(findings, event_field)
-                    prop:value=move || row.event.get()
-                    on:input:target=move |ev| state.set(row.event, ev.target().value())
-                    on:keydown=keys
-                />
-                <Messages field=event_field findings/>
-            </td>
-            <td class="tag">
+        <div class="grid-row" role="row">
+            <RowInput state value=row.time field=time_field label="Time" placeholder="14:05"
+                describedby=format!("{} time-formats", messages_id(time_field)) findings keys/>
+            <RowInput state value=row.event field=event_field label="Event" placeholder="What happened"
+                describedby=messages_id(event_field) findings keys/>
+            <div class="tag" role="cell">
                 <select
                     aria-label="Tag"
                     on:change:target=move |ev| {
@@ -142,15 +151,15 @@ fn Row(state: EditorState, derived: Derived, row: RowState) -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </td>
-            <td class="actions">
+            </div>
+            <div class="actions" role="cell">
                 <ListControls what="row" up=move || move_row(-1) down=move || move_row(1) remove/>
-            </td>
-        </tr>
+            </div>
+            // The row's messages span the whole row, under its fields.
+            <div class="row-messages">
+                <Messages field=time_field findings/>
+                <Messages field=event_field findings/>
+            </div>
+        </div>
     }
-}
-
-/// For tests and the benchmark: the ids of the rows in order.
-pub fn row_ids(state: EditorState) -> Vec<RowId> {
-    state.rows.with_untracked(|r| r.iter().map(|r| r.id).collect())
 }

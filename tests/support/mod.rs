@@ -6,6 +6,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -14,9 +16,22 @@ use fantoccini::{Client, ClientBuilder, Locator};
 /// The sub-path the app is served under, as on a static host's project page.
 pub const BASE: &str = "/postmortem/";
 
+/// The static host: its URL, and a switch that takes it off the network.
+pub struct Host {
+    pub url: String,
+    offline: Arc<AtomicBool>,
+}
+
+impl Host {
+    /// From now on every request fails, as with no network.
+    pub fn go_offline(&self) {
+        self.offline.store(true, Ordering::SeqCst);
+    }
+}
+
 /// Serves `dist` read-only under `BASE` on a free localhost port. Anything
 /// outside `BASE` is a 404, so an absolute asset URL would break the test.
-pub fn serve(dist: &Path) -> String {
+pub fn host(dist: &Path) -> Host {
     assert!(
         dist.join("index.html").is_file(),
         "{} has no index.html: build it first (scripts/test does, with trunk build --release)",
@@ -25,15 +40,22 @@ pub fn serve(dist: &Path) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     let dist = dist.to_path_buf();
+    let offline = Arc::new(AtomicBool::new(false));
+    let off = Arc::clone(&offline);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
+            if off.load(Ordering::SeqCst) {
+                // Closed without an answer: a network error for the browser.
+                drop(stream);
+                continue;
+            }
             let dist = dist.clone();
             std::thread::spawn(move || {
                 let _ = respond(stream, &dist);
             });
         }
     });
-    format!("http://{addr}{BASE}")
+    Host { url: format!("http://{addr}{BASE}"), offline }
 }
 
 fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
@@ -63,6 +85,7 @@ fn respond(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
                 Some("css") => "text/css",
                 Some("json" | "webmanifest") => "application/json",
                 Some("svg") => "image/svg+xml",
+                Some("md") => "text/markdown; charset=utf-8",
                 Some("png") => "image/png",
                 _ => "application/octet-stream",
             };
@@ -111,11 +134,18 @@ pub fn chromedriver() -> Driver {
 }
 
 /// A fresh headless Chromium with its own empty profile (so its own empty
-/// localStorage), which lasts as long as the returned directory.
+/// localStorage), which lasts as long as the returned directory. Downloads
+/// go to `downloads` in it.
 pub async fn browser(driver: &Driver) -> (Client, tempdir::TempDir) {
     let profile = tempdir::TempDir::new();
+    let downloads = profile.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
     let caps = serde_json::json!({
         "goog:chromeOptions": {
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            },
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update",
@@ -174,11 +204,26 @@ fn xpath_literal(s: &str) -> String {
     }
 }
 
+/// An XPath for the controls a person finds by this visible label (a
+/// label may add " (Markdown)") or accessible name.
+fn labelled(label: &str) -> String {
+    let l = xpath_literal(label);
+    let md = xpath_literal(&format!("{label} (Markdown)"));
+    format!(
+        "//*[@id=//label[normalize-space(.)={l} or normalize-space(.)={md}]/@for] | //*[@aria-label={l}]"
+    )
+}
+
 /// The control a person would find by its visible label or accessible name.
 pub async fn by_label(c: &Client, label: &str) -> Element {
-    let l = xpath_literal(label);
-    let xpath = format!("//*[@id=//label[normalize-space(.)={l}]/@for] | //*[@aria-label={l}]");
-    wait_for(c, Locator::XPath(&xpath)).await
+    wait_for(c, Locator::XPath(&labelled(label))).await
+}
+
+/// Every control with this visible label or accessible name, in page order.
+pub async fn all_labelled(c: &Client, label: &str) -> Vec<Element> {
+    let xpath = labelled(label);
+    wait_for(c, Locator::XPath(&xpath)).await;
+    c.find_all(Locator::XPath(&xpath)).await.unwrap()
 }
 
 /// All controls with this accessible name, in page order (waiting for the

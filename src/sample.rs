@@ -1,0 +1,118 @@
+//! Generated postmortems of any length, for the benchmarks: realistic text
+//! (a timeline over a day, tagged rows, code spans, links, long texts),
+//! the same for the same arguments.
+
+use crate::model::*;
+
+const EVENTS: &[&str] = &[
+    "Monitoring alert on `5xx` error rate for the checkout API",
+    "On-call engineer acknowledges the page and opens the dashboard",
+    "Rolled back the last deployment; no change in error rate",
+    "Connection pool on `db-primary` reported at 100% utilisation",
+    "Raised `max_connections` from 100 to 400 on the pool",
+    "Customer support reports failed payments from **EU** users",
+    "Traffic shifted to the standby region, see [runbook](https://example.com/runbook)",
+    "Load balancer health checks flapping for backend `web-3`",
+    "Error rate back under 0.1%; monitoring continues",
+    "Incident channel updated with the current status",
+];
+
+const TAGS: &[Option<Tag>] = &[
+    None,
+    Some(Tag::Investigation),
+    None,
+    Some(Tag::MisleadingPath),
+    None,
+    Some(Tag::Mitigation),
+    None,
+    Some(Tag::Escalation),
+];
+
+/// A postmortem with `rows` timeline rows, one a minute from 00:00 (dated
+/// when they run over more than a day), and long texts of a few paragraphs.
+pub fn document(rows: usize) -> Document {
+    let mut d = Document::new();
+    d.title = format!("Checkout API outage with {rows} timeline rows");
+    d.authors = "A. Lee, R. Ortiz".into();
+    d.status = Status::InReview;
+    let minutes = rows.max(1) as i64;
+    d.summary = Summary {
+        start: "2024-06-01 00:00".into(),
+        end: end_text(minutes),
+        zone: "UTC".into(),
+        impact: "Checkout unavailable for most users; payments failed or timed out.".into(),
+        affected: "70".into(),
+        root_cause: "The database connection pool was sized for a tenth of peak traffic.".into(),
+        notes: String::new(),
+    };
+    for i in 0..rows {
+        let id = d.fresh_id();
+        let tag = match i {
+            0 => Some(Tag::Detection),
+            _ if i + 1 == rows => Some(Tag::Resolution),
+            _ => TAGS[i % TAGS.len()],
+        };
+        d.timeline.push(TimelineRow {
+            id,
+            time: time_text(i as i64, rows > 1440),
+            event: format!("{} (step {})", EVENTS[i % EVENTS.len()], i + 1),
+            tag,
+        });
+    }
+    let paragraph = "The pool was configured years ago for a tenth of today's traffic. When the \
+        evening peak arrived, every request waited for a connection, timeouts cascaded to the \
+        load balancer, and its health checks took healthy backends out of rotation. See \
+        `pool.yaml` and the [capacity plan](https://example.com/capacity).";
+    d.root_cause = [paragraph; 4].join("\n\n");
+    d.resolution =
+        "- Raised the pool size.\n- Restarted the web tier.\n- Added headroom alerts.".into();
+    d.lessons = Some(Lessons {
+        went_well: "Alerting fired within a minute.".into(),
+        went_wrong: "The rollback was a misleading path that cost 20 minutes.".into(),
+        got_lucky: "The incident started at a low-traffic hour.".into(),
+    });
+    for text in ["Size pools from measured peak traffic.", "Alert on pool saturation above 80%."] {
+        let id = d.fresh_id();
+        d.improvements.push(Item { id, text: text.into() });
+    }
+    let id = d.fresh_id();
+    d.tasks.push(Task {
+        id,
+        text: "Add a pool saturation alert".into(),
+        owner: "R. Ortiz".into(),
+        due: "2024-06-15".into(),
+        done: false,
+    });
+    d
+}
+
+/// A bare time while the outage fits in one day; dated when it does not
+/// (a bare time would be ambiguous).
+fn time_text(minute: i64, dated: bool) -> String {
+    let (day, h, m) = (minute / 1440, minute / 60 % 24, minute % 60);
+    if !dated {
+        format!("{h:02}:{m:02}")
+    } else {
+        format!("2024-06-{:02} {h:02}:{m:02}", 1 + day)
+    }
+}
+
+fn end_text(minutes: i64) -> String {
+    let (day, h, m) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
+    format!("2024-06-{:02} {h:02}:{m:02}", 1 + day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_documents_are_valid_and_sized_as_asked() {
+        for n in [1, 100, 300, 3000] {
+            let d = document(n);
+            assert_eq!(d.timeline.len(), n);
+            let findings = crate::validate::validate(&d);
+            assert!(findings.is_empty(), "{n} rows: {:?}", &findings[..findings.len().min(3)]);
+        }
+    }
+}
