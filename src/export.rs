@@ -117,7 +117,7 @@ pub fn to_markdown(doc: &Document) -> String {
 
 /// The document's blocks in order; their Markdown joined is `to_markdown`.
 pub fn blocks(doc: &Document) -> Vec<Block> {
-    let clock = Clock::new(&doc.summary);
+    let clock = Clock::of(doc);
     let figures = Figures::new(&clock, doc.timeline.iter().map(|r| (r.tag, clock.row(&r.time))));
     let h = &doc.headings;
     let bullet = bullet_before(&doc.measures_notes);
@@ -175,7 +175,7 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
 /// The name for the downloaded file: the outage's date (else `today`,
 /// "YYYY-MM-DD") and the title, e.g. `2024-06-01-load-balancer-outage.md`.
 pub fn file_name(doc: &Document, today: &str) -> String {
-    let date = Clock::new(&doc.summary)
+    let date = Clock::of(doc)
         .window()
         .0
         .and_then(|w| w.date)
@@ -549,8 +549,8 @@ pub fn block(text: &str, min_level: usize) -> String {
     close_fence(text)
 }
 
-/// Backslash-escapes the `<` that starts each piece of raw HTML, until the
-/// parser sees none. Escaping one HTML block can expose inline HTML in the
+/// Backslash-escapes the `<` that starts each piece of raw HTML (but an
+/// inline `<br>`, see `render::is_line_break`), until the parser sees none. Escaping one HTML block can expose inline HTML in the
 /// lines that were inside it, hence the loop.
 pub fn escape_html(text: &str) -> String {
     escape_html_after(text, "")
@@ -563,7 +563,11 @@ fn escape_html_after(text: &str, lead: &str) -> String {
     for _ in 0..64 {
         let starts: Vec<usize> = Parser::new_ext(&text, render::options())
             .into_offset_iter()
-            .filter(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+            .filter(|(e, _)| match e {
+                Event::InlineHtml(raw) => !render::is_line_break(raw),
+                Event::Html(_) => true,
+                _ => false,
+            })
             .filter_map(|(_, range)| text[range.clone()].find('<').map(|i| range.start + i))
             .collect();
         if starts.is_empty() {
@@ -972,6 +976,7 @@ The pool was restored.
             let mut in_h2 = None::<String>;
             for event in Parser::new_ext(&md, render::options()) {
                 match event {
+                    Event::InlineHtml(raw) if render::is_line_break(&raw) => {}
                     Event::Html(_) | Event::InlineHtml(_) => prop_assert!(false, "raw HTML in {}", md),
                     Event::Start(Md::Heading { level: HeadingLevel::H2, .. }) if depth == 0 => {
                         in_h2 = Some(String::new());

@@ -190,6 +190,7 @@ fn html_and_images(text: &str, findings: &mut Vec<ImportFinding>) {
         match event {
             Event::Start(Md::CodeBlock(_)) => code += 1,
             Event::End(TagEnd::CodeBlock) => code -= 1,
+            Event::InlineHtml(raw) if render::is_line_break(&raw) => {}
             Event::Html(raw) | Event::InlineHtml(raw) if !raw.trim_start().starts_with("</") => {
                 let name = raw.trim_start_matches(['<', '!']).chars();
                 let name: String =
@@ -218,11 +219,7 @@ fn html_and_images(text: &str, findings: &mut Vec<ImportFinding>) {
     }
     for (name, line, more) in tags {
         let more = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-        let advice = if name == "br" {
-            "Delete it: to break a line in Markdown, start a new line or paragraph."
-        } else {
-            "Rewrite it in Markdown (an image is ![description](address)) or delete it."
-        };
+        let advice = "Rewrite it in Markdown (an image is ![description](address)) or delete it.";
         findings.push(finding(ImportKind::RawHtml, line, format!("Line {line}: raw HTML <{name}>{more} is kept as text, since our Markdown never passes HTML through. {advice}")));
     }
 }
@@ -640,6 +637,37 @@ fn words(s: &str) -> HashSet<String> {
 /// Every word of `text` is in `by`.
 fn covered(text: &str, by: &str) -> bool {
     words(text).is_subset(&words(by))
+}
+
+/// An item's source without the number of a numbered list ("1." or "1)").
+fn without_number(src: &str, item: Piece) -> Piece {
+    let text = &src[item.clone()];
+    let pad = text.len() - text.trim_start().len();
+    let digits = text[pad..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && text[pad + digits..].starts_with(['.', ')']) {
+        item.start + pad + digits + 1..item.end
+    } else {
+        item
+    }
+}
+
+/// The words of `source` (runs of letters and digits, compared without
+/// case) that `exported` lacks: what "import never drops text" is checked
+/// with. The numbers of numbered lists do not count: they are markup
+/// (GitHub renumbers a list), and an entry's number is its place.
+pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
+    let mut text = source.to_string();
+    for (event, range) in Parser::new_ext(source, render::options()).into_offset_iter() {
+        if let Event::Start(Md::Item) = event {
+            let kept = without_number(source, range.clone());
+            // The number and its "." or ")", blanked.
+            text.replace_range(range.start..kept.start, &" ".repeat(kept.start - range.start));
+        }
+    }
+    let out = words(exported);
+    let mut lost: Vec<String> = words(&text).into_iter().filter(|w| !out.contains(w)).collect();
+    lost.sort();
+    lost
 }
 
 /// One line: whitespace folded, and the `\#` that `export::inline` writes
@@ -1372,7 +1400,7 @@ impl<'a> Reader<'a> {
                         let row = TimelineRow { id: 0, time: unwrap_marks(&cell(0)), event, tag };
                         // Row n is line n + 1, under the delimiter row.
                         let line = lines.get(n + 1).cloned().unwrap_or(b.range.clone());
-                        self.push_row(rows, &mut notes, row, vec![line]);
+                        self.push_row(rows, &mut notes, row, vec![line.clone()], &[line]);
                     }
                 }
                 BKind::List(_, items)
@@ -1383,6 +1411,7 @@ impl<'a> Reader<'a> {
                     for item in items {
                         let text = self.text(&item.body);
                         let piece = vec![item.range.clone()];
+                        let body = [without_number(self.src, item.range.clone())];
                         match item.simple.then(|| lead_time(text, self.order)).flatten() {
                             Some((time, event)) => {
                                 let (tag, event) = read_tag(&single(event));
@@ -1391,6 +1420,7 @@ impl<'a> Reader<'a> {
                                     &mut notes,
                                     TimelineRow { id: 0, time, event, tag },
                                     piece,
+                                    &body,
                                 );
                             }
                             // "- a request." goes on with the entry above it.
@@ -1405,7 +1435,7 @@ impl<'a> Reader<'a> {
                             }
                             None if item.simple && rows.len() > before => {
                                 let row = TimelineRow { event: single(text), ..Default::default() };
-                                self.push_row(rows, &mut notes, row, piece);
+                                self.push_row(rows, &mut notes, row, piece, &body);
                             }
                             None => notes.extend(piece),
                         }
@@ -1479,7 +1509,9 @@ impl<'a> Reader<'a> {
             let (text, mut at) = (self.text(l), 0);
             let lower = text.to_ascii_lowercase();
             let mut cuts = vec![0];
-            while let Some(j) = lower[at..].find("\\<br") {
+            // A line break tag ends an entry (see render::is_line_break).
+            while let Some(j) = lower[at..].find("<br").filter(|j| !lower[..at + j].ends_with('\\'))
+            {
                 at = lower[at + j..].find('>').map_or(text.len(), |c| at + j + c + 1);
                 cuts.push(at);
             }
@@ -1507,7 +1539,8 @@ impl<'a> Reader<'a> {
                         rows,
                         notes,
                         TimelineRow { id: 0, time, event, tag },
-                        vec![s],
+                        vec![s.clone()],
+                        &[s],
                     );
                 }
                 None if open => {
@@ -1523,16 +1556,20 @@ impl<'a> Reader<'a> {
     }
 
     /// Keeps a row if its Markdown has every word of its source, else puts
-    /// the source in the notes; says which.
+    /// the source in the notes; says which. A list item's source is its
+    /// text: the number of a numbered list is markup (GitHub renumbers),
+    /// and a row's number is its place in the table.
     fn push_row(
         &self,
         rows: &mut Vec<RowSrc>,
         notes: &mut Vec<Piece>,
-        row: TimelineRow,
+        mut row: TimelineRow,
         pieces: Vec<Piece>,
+        source: &[Piece],
     ) -> bool {
+        row.time = self.dated(&row.time);
         let md = export::timeline_row(&row);
-        let keep = !md.is_empty() && pieces.iter().all(|p| covered(self.text(p), &md));
+        let keep = !md.is_empty() && source.iter().all(|p| covered(self.text(p), &md));
         if keep {
             let line = pieces.first().map_or(1, |p| self.lines.of(p.start));
             rows.push(RowSrc { row, pieces, line });
@@ -1540,6 +1577,29 @@ impl<'a> Reader<'a> {
             notes.extend(pieces);
         }
         keep
+    }
+
+    /// A row's time with an ambiguous slashed date ("05/06/2020", read by the
+    /// whole document's day/month order) written year first with the same
+    /// digits ("2020-06-05"), so it reads the same whatever the summary
+    /// says. Dates that can be read one way only stay as written.
+    fn dated(&self, time: &str) -> String {
+        let mut out = time.to_string();
+        for (range, date) in timeparse::find_dates(time, self.order).into_iter().rev() {
+            let written = &time[range.clone()];
+            let parts: Vec<&str> = written.split('/').collect();
+            let ambiguous = parts.len() == 3
+                && parts[..2].iter().all(|p| p.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)))
+                && parts[0] != parts[1];
+            if ambiguous {
+                let (day, month) = match self.order {
+                    DateOrder::DayFirst => (parts[0], parts[1]),
+                    DateOrder::MonthFirst => (parts[1], parts[0]),
+                };
+                out.replace_range(range, &format!("{}-{month}-{day}", date.year()));
+            }
+        }
+        out
     }
 
     /// A table's header line is kept when the exported one would lose a word of it.
@@ -1776,8 +1836,12 @@ impl<'a> Reader<'a> {
 
     /// The stated duration, the window and the timeline should agree.
     fn duration_mismatch(&mut self, doc: &Document, segs: &[Seg], rows: &[RowSrc]) {
-        let clock = Clock::new(&doc.summary);
+        let clock = Clock::of(doc);
+        // A window without dates was put on a stand-in day to order its rows;
+        // here its rows are compared as times of day, as they were written.
+        let undated = |w: When| if clock.undated { When { date: None, ..w } } else { w };
         let (start, end) = clock.window();
+        let (start, end) = (start.map(undated), end.map(undated));
         let window = clock.duration();
         let stated = segs.iter().find_map(|s| {
             let text = s.pieces.iter().map(|p| self.text(p)).collect::<Vec<_>>().join("\n");
@@ -1787,7 +1851,8 @@ impl<'a> Reader<'a> {
         let spans: Vec<(&RowSrc, When, When)> = rows
             .iter()
             .filter_map(|r| {
-                clock.row(&r.row.time).span().map(|s| (r, s.start, s.end.unwrap_or(s.start)))
+                let s = clock.row(&r.row.time).span()?.clone();
+                Some((r, undated(s.start), undated(s.end.unwrap_or(s.start))))
             })
             .collect();
         let mut out = Vec::new();
@@ -1899,7 +1964,7 @@ fn set(field: &mut String, value: String) {
 
 /// The computed figures, as the export writes them for this document.
 fn figures(doc: &Document) -> export::Figures {
-    let clock = Clock::new(&doc.summary);
+    let clock = Clock::of(doc);
     export::Figures::new(&clock, doc.timeline.iter().map(|r| (r.tag, clock.row(&r.time))))
 }
 
@@ -2233,13 +2298,8 @@ mod tests {
         to_markdown(d)
     }
 
-    /// The words of `source` that `out` does not have.
     fn lost_words(source: &str, out: &str) -> Vec<String> {
-        let out = words(out);
-        let mut lost: Vec<String> =
-            words(source).into_iter().filter(|w| !out.contains(w)).collect();
-        lost.sort();
-        lost
+        words_lost(source, out)
     }
 
     /// Imports, checks that no word is lost and that export is a fixed point.
@@ -2403,11 +2463,11 @@ mod tests {
             ("- **Midnight (SAST):** alert", vec![("Midnight (SAST)", "alert")]),
             (
                 "*2023-01-04 05:13*: alert.<br />\n\\\\\\\\\n*2023-01-04/11:34*: told.",
-                vec![("2023-01-04 05:13", "alert.\\<br />"), ("2023-01-04/11:34", "told.")],
+                vec![("2023-01-04 05:13", "alert.<br />"), ("2023-01-04/11:34", "told.")],
             ),
             (
                 "### 2023-08-25\n\n15:27 - change<br> 21:14 - outage\nstarts",
-                vec![("2023-08-25 15:27", "change\\<br>"), ("2023-08-25 21:14", "outage starts")],
+                vec![("2023-08-25 15:27", "change<br>"), ("2023-08-25 21:14", "outage starts")],
             ),
             (
                 "    01:00 AM: began\n    01:05 AM: paged",
@@ -2427,11 +2487,20 @@ mod tests {
     }
 
     #[test]
-    fn a_numbered_timeline_keeps_its_numbers_so_stays_as_notes() {
-        // "1." is a word of the text, and a table row has no place for it.
+    fn a_numbered_timeline_becomes_rows() {
         let d = imported("## Timeline\n1. 14:00 alert\n2. 14:10 fix\n").doc;
-        assert!(d.timeline.is_empty());
-        assert_eq!(d.timeline_notes, "1. 14:00 alert\n2. 14:10 fix");
+        let rows: Vec<_> = d.timeline.iter().map(|r| (r.time.as_str(), r.event.as_str())).collect();
+        assert_eq!(rows, [("14:00", "alert"), ("14:10", "fix")]);
+        assert!(d.timeline_notes.is_empty());
+    }
+
+    #[test]
+    fn ambiguous_slashed_row_dates_are_read_with_the_documents_order() {
+        // 20/03 makes the document day-first, so 05/03 is the 5th of March.
+        let d =
+            imported("## Timeline\n- 05/03/2025 8:00 PM: alert\n- 20/03/2025 9:00 PM: fixed\n").doc;
+        assert_eq!(d.timeline[0].time, "2025-03-05 8:00 PM");
+        assert_eq!(d.timeline[1].time, "20/03/2025 9:00 PM");
     }
 
     #[test]

@@ -143,11 +143,21 @@ pub fn blocks_html(blocks: &[Block]) -> Vec<(Key, String)> {
     blocks.iter().map(|b| (b.key, block_html(b.key, &b.markdown, &defs))).collect()
 }
 
-/// The parser's events with raw HTML as text and unsafe links unwrapped.
+/// Whether inline raw HTML is only a line break (`<br>`, `<br/>`, `<br />`):
+/// the one piece of HTML we keep, since people break lines in table cells
+/// with it and GitHub renders it so. It has no attributes, so it is inert.
+pub fn is_line_break(raw: &str) -> bool {
+    let t = raw.trim().to_ascii_lowercase();
+    matches!(t.as_str(), "<br>" | "<br/>" | "<br />")
+}
+
+/// The parser's events with raw HTML as text (line breaks excepted) and
+/// unsafe links unwrapped.
 pub fn safe_events<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
     // One entry per open link or image: whether its tags are kept.
     let mut open: Vec<bool> = Vec::new();
     events.filter_map(move |event| match event {
+        Event::InlineHtml(raw) if is_line_break(&raw) => Some(Event::HardBreak),
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Link { ref dest_url, .. })
         | Event::Start(Tag::Image { ref dest_url, .. }) => {
@@ -192,6 +202,13 @@ mod tests {
         assert!(html.contains("<table>"), "{html}");
         assert!(html.contains("<td>2</td>"), "{html}");
         assert!(html.contains("checked"), "{html}");
+    }
+
+    #[test]
+    fn a_line_break_tag_is_a_line_break_and_nothing_else_is_kept() {
+        let html = to_html("| a | b |\n| --- | --- |\n| one<br>two | x<br />y<BR/>z |\n\nsee <br onclick=x> and <br>");
+        assert_eq!(html.matches("<br />").count(), 4, "{html}");
+        assert!(html.contains("&lt;br onclick=x&gt;"), "{html}");
     }
 
     #[test]

@@ -67,10 +67,35 @@ pub struct Clock {
     pub order: DateOrder,
     pub start: Result<Option<When>, TimeError>,
     pub end: Result<Option<When>, TimeError>,
+    /// The window was given without a year ("2305HRS to 0030HRS", "3:00 PM
+    /// to 4:30 PM on April 17th") and no row has a date: it was put on a
+    /// stand-in year so that bare times can be ordered across midnight.
+    /// Stand-in dates are never shown.
+    pub undated: bool,
+}
+
+/// The stand-in day of a window given without dates.
+fn anchor() -> Date {
+    Date::from_calendar_date(2000, time::Month::January, 1).unwrap_or(Date::MIN)
 }
 
 impl Clock {
+    /// The window as the summary gives it. A window of bare times
+    /// ("2305HRS to 0030HRS") has no day: `with_rows` gives it one.
     pub fn new(summary: &Summary) -> Clock {
+        Clock::with_rows(summary, std::iter::empty::<String>())
+    }
+
+    /// The window of a document, put on a day by its rows if need be.
+    pub fn of(doc: &crate::model::Document) -> Clock {
+        Clock::with_rows(&doc.summary, doc.timeline.iter().map(|r| r.time.as_str()))
+    }
+
+    /// The window, and for a window of bare times a day to put it on: the
+    /// date of the first timeline row that has one, else a stand-in day
+    /// (never shown), so that rows can be ordered across midnight. The rows
+    /// are read only until one has a date, and only for such a window.
+    pub fn with_rows<S: AsRef<str>>(summary: &Summary, rows: impl IntoIterator<Item = S>) -> Clock {
         let order = timeparse::guess_date_order(&format!(
             "{} {} {}",
             summary.start, summary.end, summary.zone
@@ -83,8 +108,38 @@ impl Clock {
         let zone = timeparse::parse_zone(&summary.zone)
             .or_else(|| written(&start))
             .or_else(|| written(&end));
-        let mut clock = Clock { zone, order, start: Ok(None), end: Ok(None) };
+        let mut clock = Clock { zone, order, start: Ok(None), end: Ok(None), undated: false };
+        let given = |r: &Result<Option<Parsed>, TimeError>| {
+            let p = r.as_ref().ok()?.as_ref()?;
+            Some((p.start.date, p.start.month_day, p.start.time))
+        };
+        let (start_given, end_given) = (given(&start), given(&end));
         clock.start = start.map(|p| p.map(|p| clock.place(&p.start)));
+        // A start with no date takes one from what else says a day: the
+        // end's date, a month and day written without a year, the first
+        // dated row, else a stand-in day.
+        if let (Ok(Some(s)), Some((None, start_md, start_time))) = (&mut clock.start, start_given) {
+            let (end_date, end_md, end_time) = end_given.unwrap_or((None, None, start_time));
+            let row_day = || {
+                rows.into_iter()
+                    .find_map(|r| read(r.as_ref(), order).ok().flatten().and_then(|p| p.start.date))
+            };
+            let day = match end_date {
+                // Starting later in the day than it ended: the day before.
+                Some(d) if start_time > end_time => d.previous_day(),
+                Some(d) => Some(d),
+                None => {
+                    let row = row_day();
+                    clock.undated = row.is_none();
+                    let year = row.map_or(2000, |d| d.year());
+                    let md = start_md.or(end_md);
+                    md.and_then(|(m, d)| Date::from_calendar_date(year, m, d).ok())
+                        .or(row)
+                        .or(Some(anchor()))
+                }
+            };
+            s.date = day;
+        }
         let start_at = clock.start.clone().ok().flatten();
         clock.end = end.map(|p| {
             p.map(|p| {
@@ -103,6 +158,12 @@ impl Clock {
             })
         });
         clock
+    }
+
+    /// A moment as a message shows it: with its date when asked, unless the
+    /// date is the stand-in one of an undated window.
+    pub fn show(&self, when: &When, with_date: bool) -> String {
+        when.text(with_date && !self.undated)
     }
 
     pub fn window(&self) -> (Option<When>, Option<When>) {
@@ -167,16 +228,7 @@ impl Clock {
                 _ => e,
             }
         });
-        // The date can be left out of the exported cell only when the
-        // window would give the same one back.
-        let implied = explicit.is_none() || explicit == filled;
-        RowTime::At(Span {
-            start,
-            end,
-            zone: parsed.start.zone.filter(|_| self.zone.is_none()),
-            implied,
-            ambiguous: explicit.is_none() && ambiguous,
-        })
+        RowTime::At(Span { start, end, ambiguous: explicit.is_none() && ambiguous })
     }
 
     /// The date a bare time of day takes from the window: the first day of
@@ -234,11 +286,6 @@ pub struct Span {
     pub start: When,
     /// The end of a range ("14:00 – 14:20").
     pub end: Option<When>,
-    /// The zone the row named, kept only when the document has no zone to
-    /// convert it to.
-    pub zone: Option<Zone>,
-    /// The date, if written, is the one the window would give anyway.
-    pub implied: bool,
     /// No date was written and the window spans several days it would fit.
     pub ambiguous: bool,
 }
@@ -250,43 +297,6 @@ impl RowTime {
             _ => None,
         }
     }
-
-    /// The time as the exported table shows it: normalised, with dates
-    /// only when the table needs them; unreadable text as typed.
-    pub fn cell(&self, typed: &str, with_dates: bool) -> String {
-        let Some(span) = self.span() else { return typed.trim().to_string() };
-        let mut out = span.start.text(with_dates);
-        if let Some(end) = &span.end {
-            out.push_str(" – ");
-            out.push_str(&end.text(with_dates && end.date != span.start.date));
-        }
-        if let Some(zone) = &span.zone {
-            out.push(' ');
-            out.push_str(&zone.label);
-        }
-        out
-    }
-}
-
-/// Whether the table must show dates: the rows span more than one day, or a
-/// row's written date is not the one the window would give it.
-pub fn needs_dates<'a>(rows: impl IntoIterator<Item = &'a RowTime>) -> bool {
-    let mut first: Option<Date> = None;
-    for span in rows.into_iter().filter_map(RowTime::span) {
-        if !span.implied {
-            return true;
-        }
-        for date in
-            [Some(span.start.date), span.end.map(|e| e.date)].into_iter().flatten().flatten()
-        {
-            match first {
-                None => first = Some(date),
-                Some(f) if f != date => return true,
-                _ => {}
-            }
-        }
-    }
-    false
 }
 
 #[cfg(test)]
@@ -324,6 +334,41 @@ mod tests {
     }
 
     #[test]
+    fn a_window_of_bare_times_runs_over_midnight() {
+        let c = clock("2305HRS", "0030HRS", "EAT");
+        assert!(c.undated);
+        assert_eq!(c.duration(), Some(Duration::minutes(85)));
+        let (s, e) = c.window();
+        assert!(s.unwrap().before(&e.unwrap()));
+        assert!(at(&c, "2317HRS").start.before(&at(&c, "0029HRS").start));
+        assert_eq!(c.show(&at(&c, "0029HRS").start, true), "00:29");
+    }
+
+    #[test]
+    fn a_window_takes_its_day_from_its_end_or_a_day_without_year() {
+        let c = clock("3:00 PM", "4:30 PM CAT on April 17th", "");
+        assert!(c.undated);
+        let (s, e) = c.window();
+        assert_eq!(
+            (s.unwrap().date, e.unwrap().date),
+            (Some(date!(2000 - 04 - 17)), Some(date!(2000 - 04 - 17)))
+        );
+        assert_eq!(c.duration(), Some(Duration::minutes(90)));
+        let c = clock("23:00", "2024-06-02 01:00", "UTC");
+        assert_eq!(c.window().0.unwrap().date, Some(date!(2024 - 06 - 01)));
+        assert!(!c.undated);
+    }
+
+    #[test]
+    fn a_window_of_bare_times_takes_the_day_of_the_first_dated_row() {
+        let summary = Summary { start: "5pm".into(), end: "6:35pm".into(), ..Default::default() };
+        let c = Clock::with_rows(&summary, ["", "soon", "5:00 pm 05/22/2020", "6:00 pm"]);
+        assert!(!c.undated);
+        assert_eq!(c.window().0.unwrap().date, Some(date!(2020 - 05 - 22)));
+        assert_eq!(c.show(&c.window().1.unwrap(), true), "2020-05-22 18:35");
+    }
+
+    #[test]
     fn zone_comes_from_the_summary_or_the_start_time() {
         assert_eq!(clock("", "", "GMT+2").zone.unwrap().label, "GMT+2");
         assert_eq!(clock("2024-06-01 14:00 EAT", "", "").zone.unwrap().label, "EAT");
@@ -343,9 +388,6 @@ mod tests {
         let c = clock("2024-06-01 14:00", "18:00", "UTC");
         let s = at(&c, "2024-06-01 9:00 AM GMT-7");
         assert_eq!(s.start, When { date: Some(date!(2024 - 06 - 01)), time: time!(16:00) });
-        assert!(s.zone.is_none(), "the document zone covers it");
-        let c = clock("", "", "");
-        assert_eq!(at(&c, "14:05 EAT").zone.unwrap().label, "EAT");
     }
 
     #[test]
@@ -354,7 +396,7 @@ mod tests {
         let s = at(&c, "7:30AM to 8:05PM WAT");
         assert_eq!(s.start.time, time!(07:30));
         assert_eq!(s.end.unwrap().time, time!(20:05));
-        assert_eq!(c.row("7:30AM to 8:05PM").cell("", false), "07:30 – 20:05");
+        assert_eq!(at(&c, "7:30AM to 8:05PM").end.unwrap().time, time!(20:05));
     }
 
     #[test]
@@ -362,28 +404,6 @@ mod tests {
         let c = clock("", "", "");
         assert_eq!(c.row("  "), RowTime::Blank);
         assert!(matches!(c.row("soon"), RowTime::Bad(TimeError::Unreadable(_))));
-        assert_eq!(c.row("soon").cell(" soon ", true), "soon");
-    }
-
-    #[test]
-    fn dates_show_only_when_needed() {
-        let c = clock("2024-06-01 14:00", "16:30", "UTC");
-        let rows: Vec<_> =
-            ["14:00", "2024-06-01 15:00", "16:00"].iter().map(|t| c.row(t)).collect();
-        assert!(!needs_dates(&rows));
-        assert_eq!(rows[1].cell("", false), "15:00");
-        // A written date the window would not give back must stay.
-        let rows: Vec<_> = ["14:00", "2024-06-03 15:00"].iter().map(|t| c.row(t)).collect();
-        assert!(needs_dates(&rows));
-        assert_eq!(rows[1].cell("", true), "2024-06-03 15:00");
-        // Rows over two days show their dates.
-        let c = clock("2024-06-01 23:00", "01:00", "UTC");
-        let rows: Vec<_> = ["23:30", "00:30"].iter().map(|t| c.row(t)).collect();
-        assert!(needs_dates(&rows));
-        // Without a window, a written date must stay.
-        let c = clock("", "", "UTC");
-        assert!(needs_dates(&[c.row("2024-06-01 10:00")]));
-        assert!(!needs_dates(&[c.row("10:00")]));
     }
 
     #[test]

@@ -110,6 +110,23 @@ const ZONES: &[(&str, i32, i32)] = &[
 const GENERIC: &[(&str, i8, &str)] =
     &[("et", -5, "eastern"), ("ct", -6, "central"), ("mt", -7, "mountain"), ("pt", -8, "pacific")];
 
+/// Zones written out in words, with their fixed offsets (hours). Matched
+/// before the US names, so "Central African Time" is not US Central.
+const LONG_NAMES: &[(&[&str], &str, i8)] = &[
+    (&["central", "african", "time"], "CAT", 2),
+    (&["central", "africa", "time"], "CAT", 2),
+    (&["east", "african", "time"], "EAT", 3),
+    (&["east", "africa", "time"], "EAT", 3),
+    (&["west", "african", "time"], "WAT", 1),
+    (&["west", "africa", "time"], "WAT", 1),
+    (&["south", "african", "standard", "time"], "SAST", 2),
+    (&["central", "european", "time"], "CET", 1),
+    (&["central", "european", "summer", "time"], "CEST", 2),
+    (&["eastern", "european", "time"], "EET", 2),
+    (&["british", "summer", "time"], "BST", 1),
+    (&["india", "standard", "time"], "IST", 5),
+];
+
 const US_ABBR: &[&str] = &[
     "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "ET", "CT",
     "MT", "PT",
@@ -490,6 +507,15 @@ impl<'a> P<'a> {
         }
         if w == "z" && self.upper_ok(i) {
             return Some((Zone { label: "UTC".into(), offset: UtcOffset::UTC }, i + 1));
+        }
+        for &(words, label, hours) in LONG_NAMES {
+            let matches = words.iter().enumerate().all(|(n, want)| self.word(i + n) == Some(*want));
+            if matches && self.cap_ok(i) {
+                // India is +5:30; the others are whole hours.
+                let minutes = if label == "IST" { 30 } else { 0 };
+                let offset = UtcOffset::from_hms(hours, minutes, 0).ok()?;
+                return Some((Zone { label: label.into(), offset }, i + words.len()));
+            }
         }
         for &(abbr, hours, long) in GENERIC {
             let k = if w == abbr && self.upper_ok(i) {
@@ -958,6 +984,9 @@ mod tests {
     #[test]
     fn parse_zone_forms() {
         for (s, l, secs) in [
+            ("Central African Time", "CAT", 7200),
+            ("East Africa Time", "EAT", 10800),
+            ("India Standard Time", "IST", 19800),
             ("UTC", "UTC", 0),
             ("gmt", "GMT", 0),
             ("Z", "UTC", 0),
@@ -1196,6 +1225,8 @@ mod tests {
         assert_eq!(guess_date_order("on 05/06/2020 at 10:00 PT"), MonthFirst);
         assert_eq!(guess_date_order("all times Pacific"), MonthFirst);
         assert_eq!(guess_date_order("central database at 10:00 est."), DayFirst);
+        let (p, _) = leading_time("3:00 PM Central African Time - outage", DayFirst).unwrap();
+        assert_eq!(p.start.zone.unwrap().label, "CAT");
         assert_eq!(guess_date_order("05/06/2020 10:00 EAT"), DayFirst);
     }
 

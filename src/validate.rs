@@ -59,7 +59,7 @@ fn warning(field: Field, message: impl Into<String>) -> Finding {
 
 /// Every finding of the document, in the order of the form.
 pub fn validate(doc: &Document) -> Vec<Finding> {
-    let clock = Clock::new(&doc.summary);
+    let clock = Clock::of(doc);
     let mut out = Vec::new();
     out.extend(text_findings(Field::Title, &doc.title));
     out.extend(summary_findings(&doc.summary, &clock));
@@ -181,7 +181,7 @@ pub fn row_findings(
                     Field::RowTime(row.id),
                     format!(
                         "Earlier than the row above ({}). Fix the time, or sort the timeline.",
-                        prev.text(prev.date != span.start.date)
+                        clock.show(&prev, prev.date != span.start.date)
                     ),
                 ));
             }
@@ -215,9 +215,11 @@ fn outside(at: When, clock: &Clock) -> Option<String> {
         return None;
     }
     let window = match (start, end) {
-        (Some(s), Some(e)) => format!("{} – {}{zone}", s.text(true), e.text(s.date != e.date)),
-        (Some(s), None) => format!("from {}{zone}", s.text(true)),
-        (None, Some(e)) => format!("until {}{zone}", e.text(true)),
+        (Some(s), Some(e)) => {
+            format!("{} – {}{zone}", clock.show(&s, true), clock.show(&e, s.date != e.date))
+        }
+        (Some(s), None) => format!("from {}{zone}", clock.show(&s, true)),
+        (None, Some(e)) => format!("until {}{zone}", clock.show(&e, true)),
         (None, None) => return None,
     };
     Some(format!("Outside the outage window ({window}). Check the time, or the start and end."))
@@ -346,6 +348,20 @@ mod tests {
     #[test]
     fn a_blank_row_is_not_a_finding() {
         assert_eq!(messages(&doc(&[("", "")])), []);
+    }
+
+    #[test]
+    fn an_undated_window_over_midnight_is_in_order_and_in_its_window() {
+        let mut d = doc(&[("2306HRS", "Complaint"), ("0029HRS", "Fixed"), ("0045HRS", "Late")]);
+        d.summary.start = "2305HRS".into();
+        d.summary.end = "0030HRS".into();
+        d.summary.zone = "EAT".into();
+        let m = messages(&d);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(
+            m[0].1,
+            "Outside the outage window (23:05 – 00:30 EAT). Check the time, or the start and end."
+        );
     }
 
     #[test]

@@ -36,12 +36,15 @@ pub struct Derived {
 impl Derived {
     pub fn new(state: EditorState) -> Derived {
         let clock = Memo::new(move |_| {
-            Clock::new(&crate::model::Summary {
+            let summary = crate::model::Summary {
                 start: state.start.get(),
                 end: state.end.get(),
                 zone: state.zone.get(),
                 ..Default::default()
-            })
+            };
+            // Rows are read only for a window of bare times, and only up to
+            // the first with a date.
+            state.rows.with(|rows| Clock::with_rows(&summary, rows.iter().map(|r| r.time.get())))
         });
         let figures = Memo::new(move |_| {
             let clock = clock.get();

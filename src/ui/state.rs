@@ -295,7 +295,7 @@ impl EditorState {
     /// their place relative to the row above them.
     pub fn sort_rows(&self) {
         let doc = self.snapshot();
-        let clock = crate::timeline::Clock::new(&doc.summary);
+        let clock = crate::timeline::Clock::of(&doc);
         let mut keyed: Vec<(Option<crate::timeline::When>, usize, RowState)> = Vec::new();
         let rows = self.rows.get_untracked();
         let mut last = None;
