@@ -2,7 +2,8 @@
 //! build: for generated postmortems of 100, 300 and 600 timeline rows, the
 //! time from the input event on a field (the title, an event cell in the
 //! middle of the timeline, a long text) to the preview's DOM being updated
-//! and laid out; median and p95 over 60 keystrokes after 10 of warm-up.
+//! and laid out; median and p95 over 3 rounds of 100 keystrokes, each
+//! after 10 of warm-up, every round in a fresh browser.
 //! The same documents with the whole-document preview (`?preview=whole`,
 //! everything re-rendered and swapped on each keystroke) are the yardstick.
 //!
@@ -12,6 +13,8 @@
 #[allow(dead_code)]
 mod support;
 
+use std::collections::HashMap;
+
 use fantoccini::Client;
 use postmortem::drafts::{self, MemoryStore};
 use postmortem::sample;
@@ -19,8 +22,9 @@ use serde_json::json;
 use support::*;
 
 const SIZES: [usize; 3] = [100, 300, 600];
-const KEYSTROKES: usize = 60;
+const KEYSTROKES: usize = 100;
 const WARMUP: usize = 10;
+const ROUNDS: usize = 3;
 
 /// Types into the field (focused and scrolled into view, as a person would
 /// have it), one character a frame, and returns each keystroke's
@@ -87,12 +91,16 @@ async fn load(c: &Client, url: &str, rows: usize, whole: bool) -> u64 {
     middle
 }
 
-async fn measure(c: &Client, selector: &str) -> (f64, f64) {
+async fn measure(c: &Client, selector: &str) -> Vec<f64> {
     let v = c
         .execute_async(MEASURE, vec![json!(selector), json!(KEYSTROKES), json!(WARMUP)])
         .await
         .unwrap();
-    let mut times: Vec<f64> = serde_json::from_value(v).unwrap();
+    serde_json::from_value(v).unwrap()
+}
+
+/// Median and p95 of `times`.
+fn summary(mut times: Vec<f64>) -> (f64, f64) {
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
     (at(0.5), at(0.95))
@@ -104,42 +112,59 @@ async fn main() {
     let host = host(&root.join("dist"));
     let url = host.url.clone();
     let driver = chromedriver();
-    let (c, _profile) = browser(&driver).await;
-    let timeouts = fantoccini::wd::TimeoutConfiguration::new(
-        Some(std::time::Duration::from_secs(300)),
-        Some(std::time::Duration::from_secs(60)),
-        None,
+    let mut version = String::new();
+    // Every measurement in a browser of its own, and the sizes taken in
+    // turn for several rounds: one long-lived browser slows down as it goes
+    // (heap, caches), which would make whichever size runs last look worse.
+    let mut times: HashMap<(usize, bool, &str), Vec<f64>> = HashMap::new();
+    for _ in 0..ROUNDS {
+        for rows in SIZES {
+            for whole in [false, true] {
+                let (c, _profile) = browser(&driver).await;
+                let timeouts = fantoccini::wd::TimeoutConfiguration::new(
+                    Some(std::time::Duration::from_secs(300)),
+                    Some(std::time::Duration::from_secs(60)),
+                    None,
+                );
+                c.update_timeouts(timeouts).await.unwrap();
+                if version.is_empty() {
+                    version = c
+                        .execute("return navigator.userAgent", vec![])
+                        .await
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default();
+                }
+                let middle = load(&c, &url, rows, whole).await;
+                for (name, selector) in fields(middle) {
+                    let t = measure(&c, &selector).await;
+                    times.entry((rows, whole, name)).or_default().extend(t);
+                }
+                c.close().await.unwrap();
+            }
+        }
+    }
+    println!(
+        "Keystroke to preview updated and laid out, ms \
+         ({ROUNDS} rounds of {KEYSTROKES} keystrokes, each after {WARMUP} of warm-up)"
     );
-    c.update_timeouts(timeouts).await.unwrap();
-    let version = c
-        .execute("return navigator.userAgent", vec![])
-        .await
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default();
-    println!("Keystroke to preview updated and laid out, ms ({KEYSTROKES} keystrokes after {WARMUP} warm-up)");
     println!("{version}\n");
     println!("| rows | field | block by block median | p95 | whole document median | p95 |");
     println!("| ---: | --- | ---: | ---: | ---: | ---: |");
     for rows in SIZES {
-        let mut results = Vec::new();
-        for whole in [false, true] {
-            let middle = load(&c, &url, rows, whole).await;
-            let fields = [
-                ("title", "#title".to_string()),
-                ("event cell, middle row", format!("#row-{middle}-event")),
-                ("long text (root cause)", "#root-cause".to_string()),
-            ];
-            for (name, selector) in fields {
-                results.push((whole, name, measure(&c, &selector).await));
-            }
-        }
-        for name in ["title", "event cell, middle row", "long text (root cause)"] {
-            let get =
-                |w: bool| results.iter().find(|r| r.0 == w && r.1 == name).map(|r| r.2).unwrap();
+        for (name, _) in fields(0) {
+            let get = |whole: bool| summary(times[&(rows, whole, name)].clone());
             let (b, w) = (get(false), get(true));
             println!("| {rows} | {name} | {:.2} | {:.2} | {:.2} | {:.2} |", b.0, b.1, w.0, w.1);
         }
     }
-    c.close().await.unwrap();
+}
+
+/// The fields typed into: their names in the table and their selectors.
+fn fields(middle: u64) -> [(&'static str, String); 3] {
+    [
+        ("title", "#title".to_string()),
+        ("event cell, middle row", format!("#row-{middle}-event")),
+        ("long text (root cause)", "#root-cause".to_string()),
+    ]
 }

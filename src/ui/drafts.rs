@@ -8,8 +8,26 @@ use crate::model::Document;
 use crate::storage::Store;
 use crate::ui::state::EditorState;
 
-/// How long after a change it is saved, at most.
-const SAVE_DELAY_MS: i32 = 400;
+/// A change is saved this long after it, once the browser is idle...
+const SAVE_DELAY_MS: i32 = 250;
+/// ...and at the latest this long after it.
+const SAVE_DEADLINE_MS: i32 = 450;
+
+/// Runs `f` when the browser is next idle, or after `within_ms` at the
+/// latest (at once where there is no requestIdleCallback).
+fn idle(f: impl FnOnce() + 'static, within_ms: i32) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return f() };
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    if !has_idle {
+        return f();
+    }
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(within_ms.max(1) as u32);
+    let callback = Closure::once_into_js(f);
+    let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
+}
 
 fn now() -> f64 {
     js_sys::Date::now()
@@ -117,18 +135,21 @@ impl Drafts {
 
     /// Schedules a save; many changes in a row make one save.
     pub fn changed(&self) {
-        self.status.set(SaveState::Pending);
         if self.pending.get_value() {
             return;
         }
+        self.status.set(SaveState::Pending);
         self.pending.set_value(true);
         let this = *self;
+        let save = move || {
+            if this.pending.get_value() {
+                this.save_now();
+            }
+        };
+        // Written in a moment the browser is idle, between keystrokes rather
+        // than just before one, but never later than SAVE_DEADLINE_MS.
         set_timeout(
-            move || {
-                if this.pending.get_value() {
-                    this.save_now();
-                }
-            },
+            move || idle(save, SAVE_DEADLINE_MS - SAVE_DELAY_MS),
             std::time::Duration::from_millis(SAVE_DELAY_MS as u64),
         );
     }

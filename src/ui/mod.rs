@@ -25,10 +25,10 @@ use preview::{Derived, Preview, WholePreview};
 use state::EditorState;
 use timeline::TimelineSection;
 
-/// How long after the last change the findings list is brought up to date.
-/// The messages beside each field are immediate; the full list waits so
-/// that typing never pays for checking the whole document.
-const FINDINGS_DELAY_MS: u64 = 250;
+/// How long typing must pause before the findings list is brought up to
+/// date. The messages beside each field are immediate; the full list waits
+/// so that typing never pays for checking the whole document.
+const FINDINGS_DELAY_MS: u64 = 300;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -137,21 +137,23 @@ fn Editor(
         }
     });
 
-    // The findings list, brought up to date shortly after typing stops.
+    // The findings list, brought up to date once typing pauses: each change
+    // restarts the wait, so a long document is not re-checked whole while
+    // someone types (the messages beside the fields are immediate).
     let all = RwSignal::new(validate::validate(&doc));
-    let checking = StoredValue::new(false);
+    let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     Effect::new(move |_| {
-        if state.revision.get() == 0 || checking.get_value() {
+        if state.revision.get() == 0 {
             return;
         }
-        checking.set_value(true);
-        set_timeout(
-            move || {
-                checking.set_value(false);
-                all.set(validate::validate(&state.snapshot()));
-            },
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || all.set(validate::validate(&state.snapshot())),
             std::time::Duration::from_millis(FINDINGS_DELAY_MS),
         );
+        pending.set_value(handle.ok());
     });
 
     // The summary's and title's own messages, as they are typed.

@@ -424,8 +424,16 @@ fn morph(old: &Node, new: &Node) {
                 }
             }
             if o.inner_html() != n.inner_html() {
-                let children = js_sys::Array::from(&n.child_nodes());
-                o.replace_children_with_node(&children);
+                // Down to the node that changed: a table row keeps its
+                // cells, and only the text in the one edited is replaced.
+                let (old_kids, new_kids) = (children(o), children(n));
+                if same_shape(&old_kids, &new_kids) {
+                    for (a, b) in old_kids.iter().zip(&new_kids) {
+                        morph(a, b);
+                    }
+                } else {
+                    o.replace_children_with_node(&js_sys::Array::from(&n.child_nodes()));
+                }
             }
         }
         _ => {
@@ -434,6 +442,11 @@ fn morph(old: &Node, new: &Node) {
             }
         }
     }
+}
+
+fn children(e: &Element) -> Vec<Node> {
+    let list = e.child_nodes();
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
 /// Counts updates that reached the page in `window.postmortemPatches`: the
