@@ -144,6 +144,32 @@ async fn typing_updates_the_preview_and_the_stored_draft() {
     .await;
 }
 
+/// The promise: a change is in localStorage within half a second,
+/// so closing the tab right after typing loses nothing.
+#[wasm_bindgen_test]
+async fn every_change_is_stored_within_half_a_second() {
+    clear_storage();
+    mount_app();
+    settle(600).await;
+    let (mut store, _) = Store::open();
+    for (i, title) in
+        ["Load balancer drained", "Load balancer drained by a typo"].iter().enumerate()
+    {
+        let typed = js_sys::Date::now();
+        type_into(&labelled("Title"), title);
+        loop {
+            let stored = drafts::load_all(&mut store).drafts.first().map(|d| d.doc.title.clone());
+            let elapsed = js_sys::Date::now() - typed;
+            if stored.as_deref() == Some(*title) {
+                break;
+            }
+            assert!(elapsed < 500.0, "change {i} not stored after {elapsed} ms: {stored:?}");
+            settle(20).await;
+        }
+        settle(100).await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn rows_are_added_moved_and_removed_with_focus_where_expected() {
     clear_storage();
