@@ -142,24 +142,35 @@ pub fn document() -> impl Strategy<Value = Document> {
                 went_wrong,
                 got_lucky,
             });
-            for (time, event, tag) in rows {
-                let id = d.fresh_id();
-                d.timeline.push(TimelineRow { id, time, event, tag });
-            }
-            for (heading, body) in custom {
-                let id = d.fresh_id();
-                d.custom.push(CustomSection { id, heading, body });
-            }
-            for text in items {
-                let id = d.fresh_id();
-                d.improvements.push(Item { id, text });
-            }
-            for (text, owner, due, done) in tasks {
-                let id = d.fresh_id();
-                d.tasks.push(Task { id, text, owner, due, done });
-            }
-            d
+            with_lists(d, rows, custom, items, tasks)
         })
+}
+
+/// Appends the lists to `d`, each entry with a fresh id, as the editor does.
+fn with_lists(
+    mut d: Document,
+    rows: Vec<(String, String, Option<Tag>)>,
+    custom: Vec<(String, String)>,
+    items: Vec<String>,
+    tasks: Vec<(String, String, String, bool)>,
+) -> Document {
+    for (time, event, tag) in rows {
+        let id = d.fresh_id();
+        d.timeline.push(TimelineRow { id, time, event, tag });
+    }
+    for (heading, body) in custom {
+        let id = d.fresh_id();
+        d.custom.push(CustomSection { id, heading, body });
+    }
+    for text in items {
+        let id = d.fresh_id();
+        d.improvements.push(Item { id, text });
+    }
+    for (text, owner, due, done) in tasks {
+        let id = d.fresh_id();
+        d.tasks.push(Task { id, text, owner, due, done });
+    }
+    d
 }
 
 // ------------------------------------------------------------- canonical
@@ -374,22 +385,7 @@ pub fn canonical_document() -> impl Strategy<Value = Document> {
             if d.lessons.is_none() {
                 (h.lessons, h.went_well, h.went_wrong, h.got_lucky) = Default::default();
             }
-            for (time, event, tag) in rows {
-                let id = d.fresh_id();
-                d.timeline.push(TimelineRow { id, time, event, tag });
-            }
-            for (heading, body) in custom {
-                let id = d.fresh_id();
-                d.custom.push(CustomSection { id, heading: heading.to_string(), body });
-            }
-            for text in items {
-                let id = d.fresh_id();
-                d.improvements.push(Item { id, text });
-            }
-            for (text, owner, due, done) in tasks {
-                let id = d.fresh_id();
-                d.tasks.push(Task { id, text, owner, due, done });
-            }
-            d
+            let custom = custom.into_iter().map(|(h, b)| (h.to_string(), b)).collect();
+            with_lists(d, rows, custom, items, tasks)
         })
 }

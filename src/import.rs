@@ -655,11 +655,21 @@ fn without_number(src: &str, item: Piece) -> Piece {
 /// case) that `exported` lacks: what "import never drops text" is checked
 /// with. The numbers of numbered lists do not count: they are markup
 /// (GitHub renumbers a list), and an entry's number is its place.
+/// The words of the fence lines `import` neutralises still count.
 pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
+    // The lists are looked for where `import` looks: inside the ```markdown
+    // fence a chat assistant wraps a whole document in.
+    let source = unwrap_fence(source.replace("\r\n", "\n").replace('\r', "\n"), &mut Vec::new());
+    let source = source.as_str();
     let mut text = source.to_string();
     for (event, range) in Parser::new_ext(source, render::options()).into_offset_iter() {
-        if let Event::Start(Md::Item) = event {
+        // A list item, or a line of an HTML block, which is read line by
+        // line and so may hold numbered entries too.
+        if matches!(event, Event::Start(Md::Item) | Event::Html(_)) {
             let kept = without_number(source, range.clone());
+            if !source[kept.clone()].starts_with(char::is_whitespace) && !kept.is_empty() {
+                continue;
+            }
             // The number and its "." or ")", blanked.
             text.replace_range(range.start..kept.start, &" ".repeat(kept.start - range.start));
         }
