@@ -1,6 +1,7 @@
 //! How the pure core's cost grows with the timeline: export, validation
-//! and import of generated postmortems from 100 to 3,000 rows. Prints the
-//! median and the best of repeated runs; asserts nothing.
+//! and import of generated postmortems from 100 to 3,000 rows; then import
+//! of hand-written shapes, hostile input and the corpus's documents. Prints
+//! the median and the best of repeated runs; asserts nothing.
 //! `cargo bench --bench core` (scripts/bench runs it).
 
 use std::hint::black_box;
@@ -52,5 +53,42 @@ fn main() {
             ms(i.0),
             ms(i.1)
         );
+    }
+    println!();
+    println!("Import of other input, ms (median / best)");
+    println!();
+    println!("| input | KB | import |");
+    println!("| --- | ---: | ---: |");
+    let row = "- 14:05 UTC: event with **bold**, `code` and a [link](https://example.com)\n";
+    let mut inputs: Vec<(String, String)> = vec![
+        (
+            "3,000 bulleted rows and 240 KB of prose".into(),
+            format!(
+                "# Postmortem: big\n\n## Summary\nFrom 10:00 to 12:00 UTC.\n\n## Timeline\n{}\n## Notes\n{}",
+                row.repeat(3000),
+                "Some words. ".repeat(20000)
+            ),
+        ),
+        ("50,000 '[' then 50,000 ']'".into(), "[".repeat(50_000) + &"]".repeat(50_000)),
+        ("3,000 nested quotes".into(), "> ".repeat(3000)),
+        ("10,000 '<br>'-joined rows".into(), "14:00 a<br>".repeat(10_000)),
+        ("10,000 field lines".into(), "**Impact:** x\n".repeat(10_000)),
+    ];
+    // The real documents, when the shared corpus is beside the project.
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let mut files: Vec<_> = std::fs::read_dir(&corpus)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "md"));
+    files.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
+    for path in files.into_iter().take(3) {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            inputs.push((format!("corpus: {name}"), text));
+        }
+    }
+    for (name, text) in inputs {
+        let t = time(|| import::import(&text));
+        println!("| {name} | {:.1} | {} / {} |", text.len() as f64 / 1024.0, ms(t.0), ms(t.1));
     }
 }

@@ -2184,11 +2184,12 @@ fn window_in_prose(text: &str, order: DateOrder) -> (Option<String>, Option<Stri
             between.trim().to_lowercase().as_str(),
             "to" | "and" | "till" | "until" | "through" | "-" | "–"
         );
-        let lead = text[..a.start].to_lowercase();
-        let from =
-            lead.split_whitespace().rev().take(3).any(|w| {
-                matches!(w.trim_matches(|c: char| !c.is_alphabetic()), "from" | "between")
-            });
+        // The last three words before the pair, read from the end (not the
+        // whole text before it for every pair, which made this quadratic).
+        let from = text[..a.start].split_whitespace().rev().take(3).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between")
+        });
         if joined && from {
             return (clean(a), clean(b));
         }
@@ -2660,27 +2661,21 @@ mod tests {
     }
 
     #[test]
-    fn large_input_imports_in_linear_time() {
+    fn large_and_hostile_input_imports() {
+        // How long these take is in `cargo bench --bench core`.
         let row = "- 14:05 UTC: event with **bold**, `code` and a [link](https://example.com)\n";
         let text = format!("# Postmortem: big\n\n## Summary\nFrom 10:00 to 12:00 UTC.\n\n## Timeline\n{}\n## Notes\n{}", row.repeat(3000), "Some words. ".repeat(20000));
-        let started = std::time::Instant::now();
         let got = import(&text);
         assert_eq!(got.doc.timeline.len(), 3000);
-        // Generous for a debug build; a quadratic step takes minutes here.
-        assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+        assert!(got.doc.custom.iter().any(|c| c.body.matches("Some words.").count() == 20000));
         for nasty in [
             "[".repeat(50_000) + &"]".repeat(50_000),
             "> ".repeat(3000),
             "14:00 a<br>".repeat(10_000),
             "**Impact:** x\n".repeat(10_000),
         ] {
-            let started = std::time::Instant::now();
-            let _ = import(&nasty);
-            assert!(
-                started.elapsed() < std::time::Duration::from_secs(20),
-                "{:?}",
-                started.elapsed()
-            );
+            let once = md(&import(&nasty).doc);
+            assert!(lost_words(&nasty, &once).is_empty(), "{}", &nasty[..40]);
         }
     }
 

@@ -155,8 +155,6 @@ fn run(dir: &Path, cases: &[Case]) {
         "largest: {} ({} bytes) imported in {:?}; slowest: {} in {:?}",
         largest.1, largest.0, largest.2, slowest.1, slowest.0
     );
-    // Generous, for debug builds on a busy machine: import is linear.
-    assert!(slowest.0 < Duration::from_secs(2), "{} took {:?}", slowest.1, slowest.0);
 }
 
 /// What validation says about imported rows: (file, row, start of the
