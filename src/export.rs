@@ -175,10 +175,12 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
 /// The name for the downloaded file: the outage's date (else `today`,
 /// "YYYY-MM-DD") and the title, e.g. `2024-06-01-load-balancer-outage.md`.
 pub fn file_name(doc: &Document, today: &str) -> String {
-    let date = Clock::of(doc)
-        .window()
-        .0
-        .and_then(|w| w.date)
+    let clock = Clock::of(doc);
+    // An undated window ("2305HRS EAT") sits on a stand-in day: not a date
+    // to name a file by.
+    let date = (!clock.undated)
+        .then(|| clock.window().0.and_then(|w| w.date))
+        .flatten()
         .map(crate::timeparse::format_date)
         .unwrap_or_else(|| today.to_string());
     let mut slug = String::new();
@@ -930,6 +932,15 @@ The pool was restored.
         assert_eq!(file_name(&d, "2030-01-01"), "2030-01-01-ünïcode-script-c.md");
         d.title = "x".repeat(500);
         assert!(file_name(&d, "2030-01-01").len() < 80);
+        // A window without a date, here or in the rows: today's date.
+        d.title = "Pool".into();
+        d.summary.start = "2305HRS EAT".into();
+        d.summary.end = "0110HRS".into();
+        d.add_row();
+        d.timeline[0].time = "2310HRS".into();
+        assert_eq!(file_name(&d, "2030-01-01"), "2030-01-01-pool.md");
+        d.timeline[0].time = "2024-03-02 23:10".into();
+        assert_eq!(file_name(&d, "2030-01-01"), "2024-03-02-pool.md");
     }
 
     #[test]

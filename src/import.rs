@@ -59,6 +59,9 @@ pub enum ImportKind {
     IndentedCode,
     /// The stated duration, the outage window and the timeline disagree.
     DurationMismatch,
+    /// An outage told without sections: its window was found in the text.
+    NoSections,
+    /// No section and no outage time: maybe not a postmortem at all.
     NotAPostmortem,
 }
 
@@ -1052,7 +1055,14 @@ impl<'a> Reader<'a> {
         }
         self.duration_mismatch(doc, &summary, &rows);
         if sections.iter().all(|s| s.kind == K::Custom) {
-            self.findings.push(finding(ImportKind::NotAPostmortem, 1, "No postmortem section (summary, timeline, root cause, corrective measures) was found, so this may not be a postmortem. Its text was kept in the introduction and in custom sections; add headings such as \"Issue Summary\" and \"Timeline\" to structure it.".to_string()));
+            // An outage told as a story still gives its window: it is a
+            // postmortem without sections, not something else.
+            let found = if doc.summary.start.trim().is_empty() {
+                (ImportKind::NotAPostmortem, "No postmortem section (summary, timeline, root cause, corrective measures) and no outage time were found, so this may not be a postmortem. Its text was kept in the introduction and in custom sections; add headings such as \"Issue Summary\" and \"Timeline\" to structure it.".to_string())
+            } else {
+                (ImportKind::NoSections, format!("This outage report has no sections (summary, timeline, root cause, corrective measures), so its text was kept in the introduction and in custom sections; the outage start ({}) was read from it. Move the text into the form's sections, or add headings such as \"Issue Summary\" and \"Timeline\" and import it again.", doc.summary.start.trim()))
+            };
+            self.findings.push(finding(found.0, 1, found.1));
         }
         // Ids in document order: rows, custom sections, measures, tasks.
         let mut id = 0;

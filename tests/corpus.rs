@@ -450,7 +450,7 @@ const CORPUS: &[Case] = &[
         parts: &[Title, Intro, Window, Zone],
         custom: &[],
         rows: 0,
-        findings: &[NotAPostmortem, RawHtml],
+        findings: &[NoSections, RawHtml],
         unreadable: &[],
     },
     Case {
@@ -707,7 +707,7 @@ const FIXTURES: &[Case] = &[
         parts: &[Title, Intro, Window, Zone],
         custom: &[],
         rows: 0,
-        findings: &[NotAPostmortem, RawHtml],
+        findings: &[NoSections, RawHtml],
         unreadable: &[],
     },
     Case {

@@ -62,15 +62,22 @@ fn all_named(name: &str) -> Vec<HtmlElement> {
     (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
 }
 
-fn button(text: &str) -> HtmlElement {
+/// The button, once it is on the page.
+async fn await_button(text: &str) -> HtmlElement {
+    wait_until(text, || find_button(text).is_some()).await;
+    button(text)
+}
+
+fn find_button(text: &str) -> Option<HtmlElement> {
     let list = document().query_selector_all("button").unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into::<HtmlElement>())
-        .find(|b| {
-            b.text_content().unwrap_or_default().trim() == text
-                || b.get_attribute("aria-label").as_deref() == Some(text)
-        })
-        .unwrap_or_else(|| panic!("no button {text:?}"))
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<HtmlElement>()).find(|b| {
+        b.text_content().unwrap_or_default().trim() == text
+            || b.get_attribute("aria-label").as_deref() == Some(text)
+    })
+}
+
+fn button(text: &str) -> HtmlElement {
+    find_button(text).unwrap_or_else(|| panic!("no button {text:?}"))
 }
 
 fn type_into(el: &HtmlElement, text: &str) {
@@ -197,6 +204,219 @@ async fn rows_are_added_moved_and_removed_with_focus_where_expected() {
         all_named("Time")[0].is_same_node(Some(&focused)),
         "focus goes to the row that took its place"
     );
+}
+
+fn press(el: &HtmlElement, key: &str, alt: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_alt_key(alt);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn value(el: &HtmlElement) -> String {
+    el.unchecked_ref::<HtmlInputElement>().value()
+}
+
+fn focused() -> web_sys::Element {
+    document().active_element().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn rows_and_tasks_move_by_keyboard_and_enter_starts_the_next_row() {
+    clear_storage();
+    mount_app();
+    wait_until("the first row", || all_named("Event").len() == 1).await;
+    type_into(&all_named("Event")[0], "first");
+    // Enter in a row starts a new one right after it, focused.
+    press(&all_named("Event")[0], "Enter", false);
+    wait_until("a second row", || all_named("Event").len() == 2).await;
+    settle(50).await;
+    assert!(all_named("Time")[1].is_same_node(Some(&focused())), "focus in the new row");
+    type_into(&all_named("Event")[1], "second");
+    // Alt+Up moves the row whose field has focus, and focus goes with it.
+    press(&all_named("Event")[1], "ArrowUp", true);
+    wait_until("rows swapped", || value(&all_named("Event")[0]) == "second").await;
+    settle(50).await;
+    assert!(all_named("Time")[0].is_same_node(Some(&focused())), "focus follows the row");
+    press(&all_named("Time")[0], "ArrowDown", true);
+    wait_until("rows back", || value(&all_named("Event")[1]) == "second").await;
+    // Up on the first row does nothing.
+    press(&all_named("Time")[0], "ArrowUp", true);
+    settle(50).await;
+    assert_eq!(value(&all_named("Event")[0]), "first");
+
+    button("Add task").click();
+    button("Add task").click();
+    wait_until("two tasks", || all_named("Task").len() == 2).await;
+    type_into(&all_named("Task")[0], "alert on pool size");
+    type_into(&all_named("Task")[1], "runbook");
+    press(&all_named("Owner")[1], "ArrowUp", true);
+    wait_until("tasks swapped", || value(&all_named("Task")[0]) == "runbook").await;
+    all_named("Move task down")[0].click();
+    wait_until("tasks back", || value(&all_named("Task")[0]) == "alert on pool size").await;
+    wait_until("in the preview, in order", || {
+        let html = preview().inner_html();
+        html.find("alert on pool size").zip(html.find("runbook")).is_some_and(|(a, b)| a < b)
+    })
+    .await;
+}
+
+/// The text of what a field's aria-describedby points at: its messages.
+fn described(el: &HtmlElement) -> String {
+    el.get_attribute("aria-describedby")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|id| document().get_element_by_id(id))
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[wasm_bindgen_test]
+async fn summary_and_task_findings_show_beside_their_fields_and_are_counted() {
+    clear_storage();
+    mount_app();
+    type_into(&labelled("Outage start"), "2024-06-01 14:00");
+    type_into(&labelled("Outage end"), "2024-06-01 13:00");
+    type_into(&labelled("Time zone"), "UTC");
+    type_into(&labelled("Users affected (%)"), "150");
+    button("Add task").click();
+    wait_until("a task", || all_named("Task").len() == 1).await;
+    type_into(&all_named("Task")[0], "Alert on pool size");
+    wait_until("the messages beside the fields", || {
+        described(&labelled("Outage end")).contains("before")
+            && described(&labelled("Users affected (%)")).contains("100")
+            && described(&all_named("Owner")[0]).contains("No owner")
+    })
+    .await;
+    assert_eq!(labelled("Outage end").get_attribute("aria-invalid").as_deref(), Some("true"));
+    // The root cause is missing: said beside the summary's root cause field.
+    assert!(described(&labelled("Root cause, in a sentence or two")).contains("root cause"));
+    // The panel counts them all once typing pauses.
+    let panel = || document().query_selector("details.findings summary").unwrap().unwrap();
+    wait_until("the count", || panel().text_content().unwrap_or_default().contains("findings"))
+        .await;
+    let count: usize = panel()
+        .text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a number of findings");
+    assert!(count >= 4, "end before start, share, owner, root cause: {count}");
+    // Fixed, they go, and the count with them.
+    type_into(&labelled("Outage end"), "2024-06-01 16:00");
+    type_into(&labelled("Users affected (%)"), "40");
+    type_into(&all_named("Owner")[0], "R. Ortiz");
+    type_into(&labelled("Root cause, in a sentence or two"), "Pool too small");
+    wait_until("no findings", || {
+        panel().text_content().unwrap_or_default().to_lowercase().contains("no findings")
+    })
+    .await;
+    assert_eq!(labelled("Outage end").get_attribute("aria-invalid").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_one_row_changes_only_that_rows_text_in_the_preview() {
+    clear_storage();
+    mount_app();
+    for i in 0..3 {
+        if i > 0 {
+            button("Add timeline row").click();
+            wait_until("another row", || all_named("Event").len() == i + 1).await;
+        }
+        type_into(&all_named("Time")[i], &format!("14:0{i}"));
+        type_into(&all_named("Event")[i], &format!("row {i}"));
+    }
+    wait_until("three rows in the preview", || {
+        preview().query_selector_all("tbody tr").unwrap().length() == 3
+    })
+    .await;
+    settle(100).await;
+    let rows = preview().query_selector_all("tbody tr").unwrap();
+    let middle = rows.item(1).unwrap();
+    let records = std::rc::Rc::new(std::cell::RefCell::new(Vec::<web_sys::Node>::new()));
+    let sink = records.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |list: js_sys::Array| {
+            for r in list.iter() {
+                let r: web_sys::MutationRecord = r.unchecked_into();
+                if let Some(t) = r.target() {
+                    sink.borrow_mut().push(t);
+                }
+            }
+        },
+    );
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_character_data(true);
+    options.set_attributes(true);
+    observer.observe_with_options(&preview(), &options).unwrap();
+    let before = patches();
+    type_into(&all_named("Event")[1], "row 1, edited");
+    wait_until("the edit in the preview", || patches() > before).await;
+    settle(100).await;
+    observer.disconnect();
+    let changed = records.borrow();
+    assert!(!changed.is_empty(), "the edit reached the preview");
+    for node in changed.iter() {
+        assert!(
+            middle.contains(Some(node)),
+            "changed outside the edited row: {:?}",
+            node.node_name()
+        );
+    }
+    // The row itself and its cells are the same nodes: only text changed.
+    let rows_after = preview().query_selector_all("tbody tr").unwrap();
+    for i in 0..3 {
+        assert!(rows.item(i).unwrap().is_same_node(rows_after.item(i).as_ref()));
+    }
+    assert!(middle.text_content().unwrap_or_default().contains("row 1, edited"));
+}
+
+fn patches() -> f64 {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"postmortemPatches".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
+}
+
+#[wasm_bindgen_test]
+async fn drafts_are_duplicated_deleted_and_brought_back() {
+    clear_storage();
+    mount_app();
+    type_into(&labelled("Title"), "Pool exhausted");
+    settle(600).await;
+    button("Drafts").click();
+    wait_until("the list", || document().query_selector(".draft-list li").unwrap().is_some()).await;
+    await_button("Duplicate Pool exhausted").await.click();
+    wait_until("the copy is open", || value(&labelled("Title")) == "Pool exhausted (copy)").await;
+    let (mut store, _) = Store::open();
+    let titles = |store: &mut Store| -> Vec<String> {
+        drafts::load_all(store).drafts.into_iter().map(|d| d.doc.title).collect()
+    };
+    assert_eq!(titles(&mut store), ["Pool exhausted (copy)", "Pool exhausted"]);
+    // Deleting the open draft deletes it, and opens the next one.
+    button("Drafts").click();
+    wait_until("the list", || document().query_selector(".draft-list li").unwrap().is_some()).await;
+    await_button("Delete Pool exhausted (copy)").await.click();
+    wait_until("the other draft is open", || value(&labelled("Title")) == "Pool exhausted").await;
+    settle(600).await;
+    assert_eq!(titles(&mut store), ["Pool exhausted"], "the deleted draft stays deleted");
+    await_button("Undo").await.click();
+    wait_until("it is back", || titles(&mut store).len() == 2).await;
+    assert!(titles(&mut store).contains(&"Pool exhausted (copy)".to_string()));
+    // Deleting the only other one, then the last, leaves a fresh draft.
+    await_button("Delete Pool exhausted (copy)").await.click();
+    await_button("Delete Pool exhausted").await.click();
+    wait_until("a fresh draft", || value(&labelled("Title")).is_empty()).await;
+    settle(600).await;
+    assert_eq!(titles(&mut store), [""]);
 }
 
 #[wasm_bindgen_test]
@@ -339,23 +559,42 @@ async fn xss_payloads_in_any_field_are_shown_as_text() {
         "<form action=javascript:window.__xss=1><button>x</button></form>",
     ];
     let fields = ["Title", "Authors", "Impact", "Root cause", "Resolution", "Summary notes"];
+    let patches = || {
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"postmortemPatches".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    // One payload at a time, each checked once it is in the preview (the
+    // preview updates asynchronously: typing them all first would check
+    // only the last ones).
     for (i, payload) in payloads.iter().enumerate() {
+        let before = patches();
         type_into(&labelled(fields[i % fields.len()]), payload);
         type_into(&all_named("Event")[0], payload);
         type_into(&all_named("Time")[0], payload);
-    }
-    settle(300).await;
-    let root = preview();
-    let bad = root
-        .query_selector_all("script, iframe, object, embed, svg, math, style, form, details, body, [onerror], [onload], [ontoggle]")
-        .unwrap();
-    assert_eq!(bad.length(), 0, "active elements in the preview: {}", root.inner_html());
-    let links = root.query_selector_all("a[href], img[src]").unwrap();
-    for i in 0..links.length() {
-        let el: web_sys::Element = links.item(i).unwrap().unchecked_into();
-        let url = el.get_attribute("href").or(el.get_attribute("src")).unwrap_or_default();
-        let lower = url.to_ascii_lowercase();
-        assert!(!lower.contains("javascript:") && !lower.starts_with("data:"), "unsafe url {url}");
+        wait_until("the payload in the preview", || patches() > before).await;
+        settle(30).await;
+        let root = preview();
+        let bad = root
+            .query_selector_all("script, iframe, object, embed, svg, math, style, form, details, body, [onerror], [onload], [ontoggle]")
+            .unwrap();
+        assert_eq!(
+            bad.length(),
+            0,
+            "{payload}: active elements in the preview: {}",
+            root.inner_html()
+        );
+        let links = root.query_selector_all("a[href], img[src]").unwrap();
+        for i in 0..links.length() {
+            let el: web_sys::Element = links.item(i).unwrap().unchecked_into();
+            let url = el.get_attribute("href").or(el.get_attribute("src")).unwrap_or_default();
+            let lower = url.to_ascii_lowercase();
+            assert!(
+                !lower.contains("javascript:") && !lower.starts_with("data:"),
+                "{payload}: unsafe url {url}"
+            );
+        }
     }
     let flagged = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__xss".into()).unwrap();
     assert!(flagged.is_undefined(), "a payload ran");

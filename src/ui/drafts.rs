@@ -154,9 +154,12 @@ impl Drafts {
         );
     }
 
-    /// Saves what is open, then opens `id` with `doc`.
+    /// Saves what is open if it has unsaved edits (a draft merely left keeps
+    /// its time in the list), then opens `id` with `doc`.
     fn switch(&self, id: String, doc: Document) {
-        self.save_now();
+        if self.unsaved() {
+            self.save_now();
+        }
         self.store.update_value(|s| {
             let _ = drafts::set_current(s, &id);
         });
@@ -188,7 +191,7 @@ impl Drafts {
     }
 
     pub fn duplicate(&self, id: &str) {
-        if id == self.open_id() {
+        if id == self.open_id() && self.unsaved() {
             self.save_now();
         }
         if let Some(d) = self.list().into_iter().find(|d| d.id == id) {
@@ -201,14 +204,21 @@ impl Drafts {
     /// Deletes a draft; it can be brought back with `undo_delete` until the
     /// next delete.
     pub fn delete(&self, id: &str) {
-        if id == self.open_id() {
-            self.save_now();
+        let open = id == self.open_id();
+        if open {
+            // Its latest edits go into what undo brings back; then the
+            // editor lets go of it, or opening the next draft would save it
+            // again.
+            if self.unsaved() {
+                self.save_now();
+            }
+            self.editor.set(None);
         }
         let Some(draft) = self.list().into_iter().find(|d| d.id == id) else { return };
         self.store.update_value(|s| drafts::delete(s, id));
         self.deleted.set(Some(draft));
         self.listed.update(|n| *n += 1);
-        if id == self.open_id() {
+        if open {
             // Open the newest remaining draft, or a fresh one.
             match self.list().into_iter().next() {
                 Some(d) => self.switch(d.id, d.doc),

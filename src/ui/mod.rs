@@ -11,7 +11,10 @@ pub mod preview;
 pub mod state;
 pub mod timeline;
 
+use std::sync::{Arc, Mutex};
+
 use leptos::ev;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::model::{Document, Summary};
@@ -102,15 +105,19 @@ fn Notices(drafts: Drafts) -> impl IntoView {
                 .notices
                 .get()
                 .into_iter()
-                .enumerate()
-                .map(|(i, n)| view! {
-                    <p class="notice" role="alert">
-                        {n}
-                        " "
-                        <button type="button" on:click=move |_| drafts.notices.update(|v| { v.remove(i); })>
-                            "Dismiss"
-                        </button>
-                    </p>
+                .map(|n| {
+                    // Removed by its text, not by a place in the list that
+                    // may have changed since this was drawn.
+                    let text = n.clone();
+                    view! {
+                        <p class="notice" role="alert">
+                            {n}
+                            " "
+                            <button type="button" on:click=move |_| {
+                                drafts.notices.update(|v| v.retain(|m| *m != text))
+                            }>"Dismiss"</button>
+                        </p>
+                    }
                 })
                 .collect_view()
         }}
@@ -141,19 +148,31 @@ fn Editor(
     // restarts the wait, so a long document is not re-checked whole while
     // someone types (the messages beside the fields are immediate).
     let all = RwSignal::new(validate::validate(&doc));
-    let pending = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    // The wait is plain Rust state, not reactive: it must outlive this
+    // editor to be cancelled when another draft replaces it (reading the
+    // replaced editor's fields would panic).
+    let pending: Arc<Mutex<Option<TimeoutHandle>>> = Arc::default();
+    let cancel = {
+        let pending = Arc::clone(&pending);
+        move || {
+            if let Some(handle) = pending.lock().ok().and_then(|mut p| p.take()) {
+                handle.clear();
+            }
+        }
+    };
+    on_cleanup(cancel.clone());
     Effect::new(move |_| {
         if state.revision.get() == 0 {
             return;
         }
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
+        cancel();
         let handle = set_timeout_with_handle(
             move || all.set(validate::validate(&state.snapshot())),
             std::time::Duration::from_millis(FINDINGS_DELAY_MS),
         );
-        pending.set_value(handle.ok());
+        if let Ok(mut p) = pending.lock() {
+            *p = handle.ok();
+        }
     });
 
     // The summary's and title's own messages, as they are typed.

@@ -224,14 +224,17 @@ impl Later {
 }
 
 fn queue(page: &Rc<RefCell<Option<Page>>>, work: Later) {
-    let mut slot = page.borrow_mut();
+    // Never re-entered (effects run one at a time), but a failed borrow
+    // must not take the page down.
+    let Ok(mut slot) = page.try_borrow_mut() else { return };
     let Some(p) = slot.as_mut() else { return };
     if std::mem::replace(work.flag(p), true) {
         return;
     }
     let page = Rc::clone(page);
     leptos::task::spawn_local(async move {
-        let set = page.borrow_mut().as_mut().and_then(|p| {
+        let set = page.try_borrow_mut().ok().and_then(|mut slot| {
+            let p = slot.as_mut()?;
             *work.flag(p) = false;
             work.run(p)
         });
@@ -498,7 +501,7 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
     Effect::new(move |_| {
         let keys = layout.get();
         let (Some(root), Some(raw)) = (root.get(), raw.get()) else { return };
-        let mut slot = page_for_layout.borrow_mut();
+        let Ok(mut slot) = page_for_layout.try_borrow_mut() else { return };
         let page = slot.get_or_insert_with(|| Page {
             root: root.unchecked_into(),
             raw: raw.unchecked_into(),
@@ -531,8 +534,9 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
                     Memo::new(move |_| render::block_html(key, &markdown.read(), &all_defs.read()));
                 Effect::new(move |_| {
                     let html = html.read();
-                    let rearrange =
-                        page_ref.borrow_mut().as_mut().is_some_and(|p| p.update(key, &html));
+                    let rearrange = page_ref
+                        .try_borrow_mut()
+                        .is_ok_and(|mut slot| slot.as_mut().is_some_and(|p| p.update(key, &html)));
                     if rearrange {
                         queue(&page_ref, Later::Arrange);
                     }
