@@ -2,7 +2,7 @@
 //! build: for generated postmortems of 100, 300 and 600 timeline rows, the
 //! time from the input event on a field (the title, an event cell in the
 //! middle of the timeline, a long text) to the preview's DOM being updated
-//! and laid out; median and p95 over 3 rounds of 100 keystrokes, each
+//! and laid out; median and p95 over 5 rounds of 100 keystrokes, each
 //! after 10 of warm-up, every round in a fresh browser.
 //! The same documents with the whole-document preview (`?preview=whole`,
 //! everything re-rendered and swapped on each keystroke) are the yardstick.
@@ -24,7 +24,7 @@ use support::*;
 const SIZES: [usize; 3] = [100, 300, 600];
 const KEYSTROKES: usize = 100;
 const WARMUP: usize = 10;
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 5;
 
 /// Types into the field (focused and scrolled into view, as a person would
 /// have it), one character a frame, and returns each keystroke's
