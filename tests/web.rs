@@ -419,6 +419,110 @@ async fn drafts_are_duplicated_deleted_and_brought_back() {
     assert_eq!(titles(&mut store), [""]);
 }
 
+fn region(name: &str) -> web_sys::Element {
+    document()
+        .query_selector(&format!("[aria-label='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no region {name:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_file_opens_as_a_new_draft_with_what_import_noticed() {
+    clear_storage();
+    mount_app();
+    type_into(&labelled("Title"), "Kept as it was");
+    settle(600).await;
+    let text = "# Postmortem: Dropped pool\n\n## Timeline\n- 14:05 UTC: alert\n<<<<<<< HEAD\n- 14:10 UTC: ours\n=======\n- 14:12 UTC: theirs\n>>>>>>> branch\n";
+    let parts = js_sys::Array::of1(&text.into());
+    let file = web_sys::File::new_with_str_sequence(&parts, "dropped.md").unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer));
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    document().body().unwrap().dispatch_event(&drop).unwrap();
+    wait_until("the dropped draft open", || value(&labelled("Title")) == "Dropped pool").await;
+    wait_until("what import noticed", || {
+        region("Import notes").text_content().unwrap_or_default().contains("merge conflict")
+    })
+    .await;
+    assert_eq!(all_named("Event").len(), 3, "both sides of the conflict are kept");
+    // The draft that was open is still there, untouched.
+    settle(600).await;
+    let (mut store, _) = Store::open();
+    let titles: Vec<String> =
+        drafts::load_all(&mut store).drafts.into_iter().map(|d| d.doc.title).collect();
+    assert!(titles.contains(&"Kept as it was".to_string()), "{titles:?}");
+    assert!(titles.contains(&"Dropped pool".to_string()), "{titles:?}");
+}
+
+/// Runs a line of JavaScript in the page.
+fn js(code: &str) {
+    js_sys::Function::new_no_args(code).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn when_copying_is_refused_the_markdown_is_shown_selected() {
+    clear_storage();
+    mount_app();
+    type_into(&labelled("Title"), "Refused copy");
+    settle(100).await;
+    // Both ways of copying refused, as in some locked-down browsers.
+    js("window.__clip = navigator.clipboard.writeText; \
+        navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); \
+        window.__exec = document.execCommand; document.execCommand = () => false;");
+    button("Copy Markdown").click();
+    wait_until("the fallback said", || {
+        document().body().unwrap().text_content().unwrap_or_default().contains("shown and selected")
+    })
+    .await;
+    settle(100).await;
+    js("navigator.clipboard.writeText = window.__clip; document.execCommand = window.__exec;");
+    let raw = region("Markdown");
+    assert!(!raw.class_list().contains("hidden"), "the Markdown view is shown");
+    assert_eq!(button("Markdown").get_attribute("aria-pressed").as_deref(), Some("true"));
+    let selected = web_sys::window().unwrap().get_selection().unwrap().unwrap().to_string();
+    let selected: String = selected.into();
+    // The whole Markdown (a selection's text leaves out the last newline).
+    assert_eq!(selected.trim_end(), raw.text_content().unwrap_or_default().trim_end());
+    assert!(selected.starts_with("# Postmortem: Refused copy\n"), "{selected}");
+    button("Preview").click();
+    wait_until("back to the preview", || region("Markdown").class_list().contains("hidden")).await;
+}
+
+#[wasm_bindgen_test]
+async fn figures_are_computed_and_optional_sections_come_and_go() {
+    clear_storage();
+    mount_app();
+    type_into(&labelled("Outage start"), "2024-06-01 23:30");
+    type_into(&labelled("Outage end"), "01:15");
+    type_into(&labelled("Time zone"), "EAT");
+    wait_until("the duration beside the window", || {
+        document()
+            .body()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+            .contains("Duration 1 h 45 min")
+    })
+    .await;
+    assert!(preview().inner_html().contains("(1 h 45 min)"), "{}", preview().inner_html());
+
+    button("Lessons learned").click();
+    wait_until("the lessons fields", || document().get_element_by_id("went-well").is_some()).await;
+    type_into(&labelled("What went well"), "Paging worked");
+    wait_until("lessons in the preview", || preview().inner_html().contains("Paging worked")).await;
+    assert!(button("Lessons learned").has_attribute("disabled"), "added once");
+    button("Remove lessons learned").click();
+    wait_until("lessons gone", || {
+        document().get_element_by_id("went-well").is_none()
+            && !preview().inner_html().contains("Paging worked")
+    })
+    .await;
+}
+
 #[wasm_bindgen_test]
 async fn findings_show_beside_the_field_and_in_the_panel() {
     clear_storage();
