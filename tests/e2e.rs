@@ -11,7 +11,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use postmortem::model::{Document, Headings};
 use postmortem::{export, import};
 use serde_json::json;
@@ -337,7 +337,7 @@ async fn a_broken_timeline_gets_its_findings() {
     }
     let time = &all_by_label(&c, "Time").await[1];
     assert_eq!(time.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
-    let panel = c.find(Locator::Css(".findings")).await.unwrap();
+    let panel = by_label(&c, "Findings").await;
     eventually("the findings panel", || async {
         let t = panel.text().await.unwrap_or_default();
         t.contains("findings") && t.contains("is not a time of day")
@@ -386,12 +386,12 @@ async fn importing_by_paste_and_by_file_opens_new_drafts() {
     let want = normalised(&c, &postmortem::render::to_html(&expected)).await;
     eventually("the imported draft", || async { preview_html(&c).await == want }).await;
     assert_eq!(copied(&c, false).await, expected);
-    let report = c.find(Locator::Css("[aria-label='Import notes']")).await.unwrap();
+    let report = by_label(&c, "Import notes").await;
     assert!(report.text().await.unwrap().contains("as a new draft"));
 
     // By file, through the file chooser.
     button(&c, "Import Markdown").await.click().await.unwrap();
-    let chooser = c.find(Locator::Css("#import-file")).await.unwrap();
+    let chooser = by_label(&c, "…or choose a .md file").await;
     chooser.send_keys(&fixture.display().to_string()).await.unwrap();
     eventually("the second import", || async { preview_html(&c).await == want }).await;
 

@@ -296,7 +296,7 @@ async fn summary_and_task_findings_show_beside_their_fields_and_are_counted() {
     // The root cause is missing: said beside the summary's root cause field.
     assert!(described(&labelled("Root cause, in a sentence or two")).contains("root cause"));
     // The panel counts them all once typing pauses.
-    let panel = || document().query_selector("details.findings summary").unwrap().unwrap();
+    let panel = || region("Findings").query_selector("summary").unwrap().unwrap();
     wait_until("the count", || panel().text_content().unwrap_or_default().contains("findings"))
         .await;
     let count: usize = panel()
@@ -393,7 +393,10 @@ async fn drafts_are_duplicated_deleted_and_brought_back() {
     type_into(&labelled("Title"), "Pool exhausted");
     settle(600).await;
     button("Drafts").click();
-    wait_until("the list", || document().query_selector(".draft-list li").unwrap().is_some()).await;
+    wait_until("the list", || {
+        find_region("Drafts").is_some_and(|r| r.query_selector("li").unwrap().is_some())
+    })
+    .await;
     await_button("Duplicate Pool exhausted").await.click();
     wait_until("the copy is open", || value(&labelled("Title")) == "Pool exhausted (copy)").await;
     let (mut store, _) = Store::open();
@@ -403,7 +406,10 @@ async fn drafts_are_duplicated_deleted_and_brought_back() {
     assert_eq!(titles(&mut store), ["Pool exhausted (copy)", "Pool exhausted"]);
     // Deleting the open draft deletes it, and opens the next one.
     button("Drafts").click();
-    wait_until("the list", || document().query_selector(".draft-list li").unwrap().is_some()).await;
+    wait_until("the list", || {
+        find_region("Drafts").is_some_and(|r| r.query_selector("li").unwrap().is_some())
+    })
+    .await;
     await_button("Delete Pool exhausted (copy)").await.click();
     wait_until("the other draft is open", || value(&labelled("Title")) == "Pool exhausted").await;
     settle(600).await;
@@ -419,11 +425,13 @@ async fn drafts_are_duplicated_deleted_and_brought_back() {
     assert_eq!(titles(&mut store), [""]);
 }
 
+/// The element with this accessible name, if it is on the page.
+fn find_region(name: &str) -> Option<web_sys::Element> {
+    document().query_selector(&format!("[aria-label='{name}']")).unwrap()
+}
+
 fn region(name: &str) -> web_sys::Element {
-    document()
-        .query_selector(&format!("[aria-label='{name}']"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no region {name:?}"))
+    find_region(name).unwrap_or_else(|| panic!("no region {name:?}"))
 }
 
 #[wasm_bindgen_test]
@@ -445,7 +453,8 @@ async fn a_dropped_file_opens_as_a_new_draft_with_what_import_noticed() {
     document().body().unwrap().dispatch_event(&drop).unwrap();
     wait_until("the dropped draft open", || value(&labelled("Title")) == "Dropped pool").await;
     wait_until("what import noticed", || {
-        region("Import notes").text_content().unwrap_or_default().contains("merge conflict")
+        find_region("Import notes")
+            .is_some_and(|r| r.text_content().unwrap_or_default().contains("merge conflict"))
     })
     .await;
     assert_eq!(all_named("Event").len(), 3, "both sides of the conflict are kept");
@@ -539,14 +548,12 @@ async fn findings_show_beside_the_field_and_in_the_panel() {
     let time = &all_named("Time")[0];
     assert_eq!(time.get_attribute("aria-invalid").as_deref(), Some("true"));
     wait_until("panel lists it", || {
-        document()
-            .query_selector(".findings")
-            .unwrap()
+        find_region("Findings")
             .is_some_and(|p| p.text_content().unwrap_or_default().contains("Unreadable time"))
     })
     .await;
     // Choosing the finding takes you to the field.
-    let entries = document().query_selector_all(".findings li button").unwrap();
+    let entries = region("Findings").query_selector_all("li button").unwrap();
     let entry: HtmlElement = (0..entries.length())
         .map(|i| entries.item(i).unwrap().unchecked_into::<HtmlElement>())
         .find(|b| b.text_content().unwrap_or_default().starts_with("Unreadable time"))
@@ -880,7 +887,7 @@ async fn the_preview_always_equals_the_whole_documents_rendering() {
             let expected = normalised(&render::to_html(&md));
             let got = preview().inner_html();
             assert_eq!(got, expected, "seed {seed}, step {step}, Markdown:\n{md}");
-            let raw = document().query_selector("pre.raw-markdown").unwrap().unwrap();
+            let raw = region("Markdown");
             assert_eq!(
                 raw.text_content().unwrap_or_default(),
                 md,

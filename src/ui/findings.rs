@@ -96,7 +96,7 @@ pub fn invalid(findings: Signal<Vec<Finding>>, field: Field) -> impl Fn() -> &'s
 pub fn FindingsPanel(findings: Signal<Vec<Finding>>) -> impl IntoView {
     let count = move || findings.with(Vec::len);
     view! {
-        <details class="findings" open=move || { count() > 0 }>
+        <details class="findings" aria-label="Findings" open=move || { count() > 0 }>
             <summary>
                 {move || match count() {
                     0 => "No findings".to_string(),
