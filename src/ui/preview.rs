@@ -262,9 +262,7 @@ fn parse(html: &str) -> Vec<Node> {
         return Vec::new();
     };
     template.set_inner_html(html);
-    let content = template.content();
-    let children = content.child_nodes();
-    (0..children.length()).filter_map(|i| children.item(i)).collect()
+    children(&template.content())
 }
 
 /// Makes `parent`'s children exactly `desired`, moving as few nodes as it can.
@@ -410,7 +408,9 @@ fn same_shape(old: &[Node], new: &[Node]) -> bool {
 fn morph(old: &Node, new: &Node) {
     match (old.dyn_ref::<Element>(), new.dyn_ref::<Element>()) {
         (Some(o), Some(n)) => {
-            if o.outer_html() == n.outer_html() {
+            // isEqualNode compares in the browser, without serialising
+            // either subtree to HTML at every level of the descent.
+            if old.is_equal_node(Some(new)) {
                 return;
             }
             let names = o.get_attribute_names();
@@ -426,7 +426,7 @@ fn morph(old: &Node, new: &Node) {
                     }
                 }
             }
-            if o.inner_html() != n.inner_html() {
+            if !old.is_equal_node(Some(new)) {
                 // Down to the node that changed: a table row keeps its
                 // cells, and only the text in the one edited is replaced.
                 let (old_kids, new_kids) = (children(o), children(n));
@@ -447,8 +447,8 @@ fn morph(old: &Node, new: &Node) {
     }
 }
 
-fn children(e: &Element) -> Vec<Node> {
-    let list = e.child_nodes();
+fn children(node: &Node) -> Vec<Node> {
+    let list = node.child_nodes();
     (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
