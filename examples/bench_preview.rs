@@ -114,8 +114,7 @@ fn summary(mut times: Vec<f64>) -> (f64, f64) {
 
 #[tokio::main]
 async fn main() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let host = host(&root.join("dist"));
+    let host = host(&dist());
     let url = host.url.clone();
     let driver = chromedriver();
     let mut version = String::new();

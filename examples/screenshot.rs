@@ -11,8 +11,7 @@ use support::*;
 
 #[tokio::main]
 async fn main() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let host = host(&root.join("dist"));
+    let host = host(&dist());
     let url = host.url.clone();
     let driver = chromedriver();
     let (c, _profile) = browser(&driver).await;
@@ -50,6 +49,7 @@ async fn main() {
     c.execute("document.activeElement.blur(); window.scrollTo(0, 0);", vec![]).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     let png = c.screenshot().await.unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::write(root.join("docs/screenshot.png"), png).unwrap();
     c.close().await.unwrap();
     println!("wrote docs/screenshot.png");

@@ -69,9 +69,14 @@ pub enum ImportKind {
 /// this only bounds the time a paste can take.
 const MAX_INPUT: usize = 10_000_000;
 
-pub fn import(markdown: &str) -> Imported {
+/// The text without a byte-order mark, with "\n" line ends.
+fn normalised(markdown: &str) -> String {
     let text = markdown.strip_prefix('\u{feff}').unwrap_or(markdown);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+pub fn import(markdown: &str) -> Imported {
+    let text = normalised(markdown);
     let mut doc = Document::new();
     let mut findings = Vec::new();
     if text.trim().is_empty() || text.len() > MAX_INPUT {
@@ -662,7 +667,7 @@ fn without_number(src: &str, item: Piece) -> Piece {
 pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
     // The lists are looked for where `import` looks: inside the ```markdown
     // fence a chat assistant wraps a whole document in.
-    let source = unwrap_fence(source.replace("\r\n", "\n").replace('\r', "\n"), &mut Vec::new());
+    let source = unwrap_fence(normalised(source), &mut Vec::new());
     let source = source.as_str();
     let mut text = source.to_string();
     for (event, range) in Parser::new_ext(source, render::options()).into_offset_iter() {

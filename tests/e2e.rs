@@ -17,12 +17,6 @@ use postmortem::{export, import};
 use serde_json::json;
 use support::*;
 
-fn dist() -> PathBuf {
-    std::env::var_os("POSTMORTEM_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
-}
-
 fn corpus() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
 }

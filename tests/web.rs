@@ -92,6 +92,11 @@ fn type_into(el: &HtmlElement, text: &str) {
     el.dispatch_event(&ev).unwrap();
 }
 
+/// Whether the page's text says `what`, wherever it is.
+fn page_says(what: &str) -> bool {
+    document().body().unwrap().text_content().unwrap_or_default().contains(what)
+}
+
 fn preview() -> web_sys::Element {
     document().query_selector("[aria-label=Preview]").unwrap().unwrap()
 }
@@ -191,13 +196,10 @@ async fn rows_are_added_moved_and_removed_with_focus_where_expected() {
     assert!(all_named("Time")[1].is_same_node(Some(&focused)), "focus goes to the new row's time");
     type_into(&all_named("Event")[1], "second");
     all_named("Move row up")[1].click();
-    wait_until("rows swapped", || {
-        all_named("Event")[0].unchecked_ref::<HtmlInputElement>().value() == "second"
-    })
-    .await;
+    wait_until("rows swapped", || value(&all_named("Event")[0]) == "second").await;
     all_named("Remove row")[0].click();
     wait_until("one row again", || rows() == 1).await;
-    assert_eq!(all_named("Event")[0].unchecked_ref::<HtmlInputElement>().value(), "first");
+    assert_eq!(value(&all_named("Event")[0]), "first");
     settle(50).await;
     let focused = document().active_element().unwrap();
     assert!(
@@ -483,10 +485,7 @@ async fn when_copying_is_refused_the_markdown_is_shown_selected() {
         navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); \
         window.__exec = document.execCommand; document.execCommand = () => false;");
     button("Copy Markdown").click();
-    wait_until("the fallback said", || {
-        document().body().unwrap().text_content().unwrap_or_default().contains("shown and selected")
-    })
-    .await;
+    wait_until("the fallback said", || page_says("shown and selected")).await;
     settle(100).await;
     js("navigator.clipboard.writeText = window.__clip; document.execCommand = window.__exec;");
     let raw = region("Markdown");
@@ -508,15 +507,7 @@ async fn figures_are_computed_and_optional_sections_come_and_go() {
     type_into(&labelled("Outage start"), "2024-06-01 23:30");
     type_into(&labelled("Outage end"), "01:15");
     type_into(&labelled("Time zone"), "EAT");
-    wait_until("the duration beside the window", || {
-        document()
-            .body()
-            .unwrap()
-            .text_content()
-            .unwrap_or_default()
-            .contains("Duration 1 h 45 min")
-    })
-    .await;
+    wait_until("the duration beside the window", || page_says("Duration 1 h 45 min")).await;
     assert!(preview().inner_html().contains("(1 h 45 min)"), "{}", preview().inner_html());
 
     button("Lessons learned").click();
@@ -583,15 +574,7 @@ async fn a_corrupt_draft_is_set_aside_and_the_app_still_starts() {
     let (mut store, _) = Store::open();
     store.set(&drafts::draft_key("broken"), "{not json").unwrap();
     mount_app();
-    wait_until("the notice", || {
-        document()
-            .body()
-            .unwrap()
-            .text_content()
-            .unwrap_or_default()
-            .contains("could not be opened")
-    })
-    .await;
+    wait_until("the notice", || page_says("could not be opened")).await;
     let (store, _) = Store::open();
     let kept: Vec<String> = store.keys().into_iter().filter(|k| k.contains("aside")).collect();
     assert_eq!(kept.len(), 1);
@@ -632,10 +615,7 @@ async fn a_full_local_storage_says_so_and_keeps_the_edits() {
         m += 1;
     }
     type_into(&labelled("Root cause"), &"A long root cause. ".repeat(200));
-    wait_until("the storage-full message", || {
-        document().body().unwrap().text_content().unwrap_or_default().contains("storage is full")
-    })
-    .await;
+    wait_until("the storage-full message", || page_says("storage is full")).await;
     // The edit is still on the page.
     assert!(preview().inner_html().contains("A long root cause."));
     for k in store.keys().into_iter().filter(|k| k.starts_with("filler/")) {
@@ -670,12 +650,6 @@ async fn xss_payloads_in_any_field_are_shown_as_text() {
         "<form action=javascript:window.__xss=1><button>x</button></form>",
     ];
     let fields = ["Title", "Authors", "Impact", "Root cause", "Resolution", "Summary notes"];
-    let patches = || {
-        js_sys::Reflect::get(&web_sys::window().unwrap(), &"postmortemPatches".into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0)
-    };
     // One payload at a time, each checked once it is in the preview (the
     // preview updates asynchronously: typing them all first would check
     // only the last ones).

@@ -7,7 +7,7 @@ use crate::model::{Headings, RowId, Status};
 use crate::timeparse::format_duration;
 use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
 use crate::ui::preview::Derived;
-use crate::ui::state::{EditorState, Text};
+use crate::ui::state::{EditorState, Optional, Text};
 use crate::validate::{self, Field, Finding};
 
 /// A labelled one-line field.
@@ -225,22 +225,11 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
         focus_later(dom_id(Field::CustomHeading(id)));
     };
     view! {
-        {move || state.misleading.on.get().then(|| view! {
-            <fieldset>
-                <legend>"Misleading investigation paths"</legend>
-                <Long state value=state.misleading.text id="misleading".into()
-                    label="What looked like the cause but was not".into() field=Field::Misleading/>
-                <Remove label="Remove misleading paths" on=move || { state.misleading.on.set(false); state.touch(); }/>
-            </fieldset>
-        })}
-        {move || state.escalation.on.get().then(|| view! {
-            <fieldset>
-                <legend>"Escalation"</legend>
-                <Long state value=state.escalation.text id="escalation".into()
-                    label="Who was called in, and when".into() field=Field::Escalation/>
-                <Remove label="Remove escalation" on=move || { state.escalation.on.set(false); state.touch(); }/>
-            </fieldset>
-        })}
+        <OptionalText state part=state.misleading legend="Misleading investigation paths"
+            id="misleading" label="What looked like the cause but was not" field=Field::Misleading
+            remove="Remove misleading paths"/>
+        <OptionalText state part=state.escalation legend="Escalation" id="escalation"
+            label="Who was called in, and when" field=Field::Escalation remove="Remove escalation"/>
         {move || state.lessons_on.get().then(|| view! {
             <fieldset>
                 <legend>"Lessons learned"</legend>
@@ -279,6 +268,30 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
             </button>
             <button type="button" on:click=add_custom>"Custom section"</button>
         </div>
+    }
+}
+
+/// An optional section of one long text, shown while it is on.
+#[component]
+fn OptionalText(
+    state: EditorState,
+    part: Optional,
+    legend: &'static str,
+    id: &'static str,
+    label: &'static str,
+    field: Field,
+    remove: &'static str,
+) -> impl IntoView {
+    move || {
+        part.on.get().then(|| {
+            view! {
+                <fieldset>
+                    <legend>{legend}</legend>
+                    <Long state value=part.text id=id.into() label=label.into() field/>
+                    <Remove label=remove on=move || { part.on.set(false); state.touch(); }/>
+                </fieldset>
+            }
+        })
     }
 }
 

@@ -16,6 +16,13 @@ use fantoccini::{Client, ClientBuilder, Locator};
 /// The sub-path the app is served under, as on a static host's project page.
 pub const BASE: &str = "/postmortem/";
 
+/// The built app: `POSTMORTEM_DIST`, else `dist/` beside Cargo.toml.
+pub fn dist() -> PathBuf {
+    std::env::var_os("POSTMORTEM_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
+}
+
 /// The static host: its URL, and a switch that takes it off the network.
 pub struct Host {
     pub url: String,
