@@ -1,0 +1,153 @@
+//! Findings about the document as a whole: what GitHub would show wrongly
+//! (conflict markers, broken images, raw HTML) and where the document
+//! contradicts itself (a stated duration, a window and a timeline that
+//! disagree).
+
+use pulldown_cmark::{Event, Parser, Tag as Md, TagEnd};
+use time::Duration;
+
+use super::findings::ImportFinding;
+use super::source::Source;
+use super::summary::{says_ended, stated_duration, Segment};
+use super::text::Lines;
+use super::timeline::RowSource;
+use crate::model::{Document, Tag};
+use crate::render;
+use crate::timeline::{Clock, When};
+use crate::timeparse;
+
+/// Reports each unresolved merge conflict; says whether there is one.
+pub fn conflict_markers(text: &str, findings: &mut Vec<ImportFinding>) -> bool {
+    let marker = |l: &str, m: &str| l == m || l.strip_prefix(m).is_some_and(|r| r.starts_with(' '));
+    let mut any = false;
+    for (n, _) in text.lines().enumerate().filter(|(_, l)| marker(l, "<<<<<<<")) {
+        any = true;
+        findings.push(ImportFinding::conflict_marker(n + 1));
+    }
+    any
+}
+
+/// Raw HTML (shown as text by our export) and images that cannot show.
+pub fn html_and_images(text: &str, findings: &mut Vec<ImportFinding>) {
+    let lines = Lines::new(text);
+    let (mut tags, mut code): (Vec<(String, usize, usize)>, i32) = (Vec::new(), 0);
+    for (event, range) in Parser::new_ext(text, render::options()).into_offset_iter() {
+        let line = lines.of(range.start);
+        match event {
+            Event::Start(Md::CodeBlock(_)) => code += 1,
+            Event::End(TagEnd::CodeBlock) => code -= 1,
+            Event::InlineHtml(raw) if render::is_line_break(&raw) => {}
+            Event::Html(raw) | Event::InlineHtml(raw) if !raw.trim_start().starts_with("</") => {
+                let name = raw.trim_start_matches(['<', '!']).chars();
+                let name: String =
+                    name.take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                match tags.iter_mut().find(|t| t.0.eq_ignore_ascii_case(&name)) {
+                    Some(t) => t.2 += 1,
+                    None if !name.is_empty() => tags.push((name.to_ascii_lowercase(), line, 0)),
+                    None => {}
+                }
+            }
+            Event::Start(Md::Image { dest_url, .. }) if dest_url.trim().is_empty() => {
+                findings.push(ImportFinding::image_without_address(line));
+            }
+            Event::Start(Md::Image { dest_url, .. })
+                if dest_url.contains("github.com/") && dest_url.contains("/blob/") =>
+            {
+                findings.push(ImportFinding::image_of_a_page(line));
+            }
+            Event::Text(t) if code == 0 && t.contains("![") => {
+                findings.push(ImportFinding::not_an_image(line));
+            }
+            _ => {}
+        }
+    }
+    for (name, line, more) in tags {
+        findings.push(ImportFinding::raw_html(line, &name, more));
+    }
+}
+
+/// The stated duration, the window and the timeline should agree.
+pub fn duration_mismatch(
+    source: &Source,
+    doc: &Document,
+    segs: &[Segment],
+    rows: &[RowSource],
+) -> Vec<ImportFinding> {
+    let clock = Clock::of(doc);
+    // A window without dates was put on a stand-in day to order its rows;
+    // here its rows are compared as times of day, as they were written.
+    let undated = |w: When| if clock.undated { When { date: None, ..w } } else { w };
+    let (start, end) = clock.window();
+    let (start, end) = (start.map(undated), end.map(undated));
+    let window = clock.duration();
+    let stated = segs.iter().find_map(|s| {
+        let text = s.pieces.iter().map(|p| source.text(p)).collect::<Vec<_>>().join("\n");
+        stated_duration(&text).map(|(d, said)| (d, said, s.line))
+    });
+    let length = stated.as_ref().map(|s| s.0).or(window);
+    let spans: Vec<(&RowSource, When, When)> = rows
+        .iter()
+        .filter_map(|r| {
+            let s = clock.row(&r.row.time).span()?.clone();
+            Some((r, undated(s.start), undated(s.end.unwrap_or(s.start))))
+        })
+        .collect();
+    let mut out = Vec::new();
+    if let (Some((d, said, line)), Some(w)) = (&stated, window) {
+        if (*d - w).abs() > Duration::minutes(15).max(w / 10) {
+            let window = (doc.summary.start.as_str(), doc.summary.end.as_str());
+            let length = timeparse::format_duration(w);
+            out.push(ImportFinding::stated_duration_differs(*line, said, window, &length));
+        }
+    }
+    let (first, last) = (spans.first(), spans.last());
+    // A timeline far longer than the outage: AM for PM, dates weeks apart.
+    let long = match (length, first, last) {
+        (Some(len), Some((row, first, _)), Some((_, _, last)))
+            if first.until(last) > len * 2 + Duration::minutes(15) =>
+        {
+            let span = timeparse::format_duration(first.until(last));
+            let (from, to, len) =
+                (first.text(true), last.text(true), timeparse::format_duration(len));
+            out.push(ImportFinding::timeline_too_long(row.line, &from, &to, &span, &len));
+            true
+        }
+        _ => false,
+    };
+    // Or one that ends long before or after the end the summary gives.
+    let expected_end = end.or_else(|| {
+        let at = start?.at()?.checked_add(stated.as_ref()?.0)?;
+        Some(When { date: Some(at.date()), time: at.time() })
+    });
+    if let (Some(e), Some((row, _, last)), false) = (expected_end, last, long) {
+        let gap = signed(&e, last);
+        // Ending early is a contradiction only when the last entry says the outage ended.
+        let ended = row.row.tag == Some(Tag::Resolution) || says_ended(&row.row.event);
+        if gap > Duration::minutes(15) || (gap < -Duration::minutes(15) && ended) {
+            let how = if gap.is_negative() { "before" } else { "after" };
+            let dates = e.date.is_some() && last.date.is_some();
+            let (at, gap, e) =
+                (last.text(dates), timeparse::format_duration(gap.abs()), e.text(dates));
+            out.push(ImportFinding::timeline_ends_apart(row.line, &at, &gap, how, &e));
+        }
+    }
+    out
+}
+
+/// `later - earlier`; for times without dates, the shorter way round the clock.
+fn signed(earlier: &When, later: &When) -> Duration {
+    match (earlier.at(), later.at()) {
+        (Some(a), Some(b)) => b - a,
+        _ => {
+            let d = later.time - earlier.time;
+            let day = Duration::days(1);
+            if d > day / 2 {
+                d - day
+            } else if d <= -day / 2 {
+                d + day
+            } else {
+                d
+            }
+        }
+    }
+}

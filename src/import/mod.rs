@@ -1,0 +1,190 @@
+//! Markdown in: a postmortem written by hand (or by our own export) read
+//! back into a [`Document`], with findings about what was noticed on the way.
+//!
+//! The reader works in stages, one file each:
+//! - `normalise`: line ends, a ```markdown fence around the whole document;
+//! - `blocks`: the top-level blocks, paragraphs cut into lines;
+//! - `headings`: what a heading names, and lines that are headings by look;
+//! - `source`: the blocks and headings as the later stages read them;
+//! - `sections`: the title, the introduction and the sections;
+//! - `summary`, `timeline`, `placing`: each section read into its fields,
+//!   the timeline's entries found by `entries`;
+//! - `checks` and `findings`: what the person should look at.
+//!
+//! Nothing is dropped. A piece of text is structured only when our export of
+//! the result has every word it had; otherwise its Markdown source is kept, as
+//! written, in the nearest free text (intro, notes, custom sections). Import
+//! inverts export: for documents in the form import produces,
+//! `import(to_markdown(d))` gives `d` back, and every decision depends only
+//! on what our export writes back the same way.
+
+mod blocks;
+mod checks;
+mod entries;
+mod findings;
+mod headings;
+mod normalise;
+mod placing;
+mod sections;
+mod source;
+mod summary;
+mod text;
+mod timeline;
+
+#[cfg(test)]
+mod tests;
+
+use pulldown_cmark::{Event, Parser, Tag as Md};
+
+use crate::export;
+use crate::model::{CustomSection, Document};
+use crate::render;
+pub use findings::{ImportFinding, ImportKind};
+use headings::{title_text, Topic};
+use source::Source;
+use text::{words, Piece};
+
+/// The draft read from the Markdown, and what the reader should look at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub doc: Document,
+    pub findings: Vec<ImportFinding>,
+}
+
+pub fn import(markdown: &str) -> Imported {
+    let text = normalise::normalised(markdown);
+    let mut doc = Document::new();
+    let mut findings = Vec::new();
+    if text.trim().is_empty() || text.len() > normalise::MAX_INPUT {
+        doc.intro = export::escape_html(text.trim());
+        findings.push(if text.trim().is_empty() {
+            ImportFinding::empty_document()
+        } else {
+            ImportFinding::too_large()
+        });
+        return Imported { doc, findings };
+    }
+    let text = normalise::unwrap_fence(text, &mut findings);
+    let conflicts = checks::conflict_markers(&text, &mut findings);
+    checks::html_and_images(&text, &mut findings);
+    // Our export shows raw HTML as text by escaping it; reading the escaped
+    // text makes a re-import of our export see exactly what this import saw.
+    let src = export::escape_html(&text);
+    let (source, mut noticed) = Source::new(&src, conflicts);
+    findings.append(&mut noticed);
+    read(&source, &mut doc, &mut findings);
+    findings.sort_by_key(|f| f.line);
+    Imported { doc, findings }
+}
+
+/// Reads every section into its fields.
+fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) {
+    let title = sections::title(source);
+    doc.title = title.as_ref().map(|t| title_text(&t.1)).unwrap_or_default();
+    let (intro, sections) = sections::sections(source, title.and_then(|t| t.0));
+    let intro = sections::meta(source, &source.trim_rules(&intro), doc);
+    let has_summary = sections.iter().any(|s| s.topic == Topic::Summary);
+    // Without a summary section, field lines before the first section
+    // ("**Impact:** ...") are the summary.
+    let mut summary = if has_summary { Vec::new() } else { summary::segments(source, &intro) };
+    doc.intro = source.render(&source.ranges(&intro));
+    let (mut rows, mut table_heads, mut hints) = (Vec::new(), Vec::new(), Vec::new());
+    for s in &sections {
+        let blocks = source.trim_rules(&s.blocks);
+        let head = s.head.and_then(|i| source.heads[i].clone());
+        let own = |t: Topic| head.as_ref().map(|h| t.heading(&h.raw)).unwrap_or_default();
+        match s.topic {
+            Topic::Summary => {
+                doc.headings.summary = own(Topic::Summary);
+                summary.extend(summary::segments(source, &blocks));
+            }
+            Topic::Timeline => {
+                doc.headings.timeline = own(Topic::Timeline);
+                hints.extend(head.map(|h| h.raw));
+                let notes = timeline::timeline(
+                    source,
+                    findings,
+                    &blocks,
+                    &mut rows,
+                    &mut table_heads,
+                    &mut hints,
+                );
+                doc.timeline_notes = source.render(&notes);
+                hints.push(doc.timeline_notes.clone());
+            }
+            Topic::RootCauseAndResolution => placing::root_cause(source, s.head, &blocks, doc),
+            Topic::Misleading => {
+                doc.headings.misleading = own(Topic::Misleading);
+                doc.misleading = Some(source.render(&source.ranges(&blocks)));
+            }
+            Topic::Escalation => {
+                doc.headings.escalation = own(Topic::Escalation);
+                doc.escalation = Some(source.render(&source.ranges(&blocks)));
+            }
+            Topic::Lessons if placing::lessons(source, s.head, &blocks, doc) => {}
+            Topic::Measures => placing::measures(source, findings, s.head, &blocks, doc),
+            _ => {
+                let heading = head.map(|h| h.raw).unwrap_or_default();
+                let body = source.render(&source.ranges(&blocks));
+                doc.custom.push(CustomSection { id: 0, heading, body });
+            }
+        }
+    }
+    doc.timeline = rows.iter().map(|r| r.row.clone()).collect();
+    summary::finish_summary(source, doc, &mut summary, &hints, has_summary);
+    timeline::finish_timeline(source, doc, &table_heads);
+    if !has_summary {
+        let notes: Vec<Piece> =
+            summary.iter().filter(|s| !s.used).flat_map(|s| s.pieces.clone()).collect();
+        doc.intro = source.render(&notes);
+    }
+    findings.extend(checks::duration_mismatch(source, doc, &summary, &rows));
+    if sections.iter().all(|s| s.topic == Topic::Custom) {
+        // An outage told as a story still gives its window: it is a
+        // postmortem without sections, not something else.
+        findings.push(match doc.summary.start.trim() {
+            "" => ImportFinding::not_a_postmortem(),
+            start => ImportFinding::no_sections(start),
+        });
+    }
+    // Ids in document order: rows, custom sections, measures, tasks.
+    let mut id = 0;
+    let mut next = || {
+        id += 1;
+        id
+    };
+    doc.timeline.iter_mut().for_each(|r| r.id = next());
+    doc.custom.iter_mut().for_each(|c| c.id = next());
+    doc.improvements.iter_mut().for_each(|i| i.id = next());
+    doc.tasks.iter_mut().for_each(|t| t.id = next());
+    doc.next_id = next();
+}
+
+/// The words of `source` (runs of letters and digits, compared without
+/// case) that `exported` lacks: what "import never drops text" is checked
+/// with. The numbers of numbered lists do not count: they are markup
+/// (GitHub renumbers a list), and an entry's number is its place.
+/// The words of the fence lines `import` neutralises still count.
+pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
+    // The lists are looked for where `import` looks: inside the ```markdown
+    // fence a chat assistant wraps a whole document in.
+    let source = normalise::unwrap_fence(normalise::normalised(source), &mut Vec::new());
+    let source = source.as_str();
+    let mut text = source.to_string();
+    for (event, range) in Parser::new_ext(source, render::options()).into_offset_iter() {
+        // A list item, or a line of an HTML block, which is read line by
+        // line and so may hold numbered entries too.
+        if matches!(event, Event::Start(Md::Item) | Event::Html(_)) {
+            let kept = text::without_number(source, range.clone());
+            if !source[kept.clone()].starts_with(char::is_whitespace) && !kept.is_empty() {
+                continue;
+            }
+            // The number and its "." or ")", blanked.
+            text.replace_range(range.start..kept.start, &" ".repeat(kept.start - range.start));
+        }
+    }
+    let out = words(exported);
+    let mut lost: Vec<String> = words(&text).into_iter().filter(|w| !out.contains(w)).collect();
+    lost.sort();
+    lost
+}

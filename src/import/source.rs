@@ -1,0 +1,180 @@
+//! The document as the later stages read it: its blocks, the heading each
+//! block is (by syntax or by look), the day/month order of its dates, and
+//! ways to give any of its pieces back as Markdown, exactly as written.
+
+use super::blocks::{is_rule, scan, Block, BlockKind, ListItem};
+use super::entries::lead_time;
+use super::findings::ImportFinding;
+use super::headings::{pseudo_heading, topic_of_heading, topic_of_label, Head, Look, Topic};
+use super::text::{name_words, single, split_label, Lines, Piece};
+use crate::timeparse::{self, DateOrder};
+
+pub struct Source<'a> {
+    pub src: &'a str,
+    pub lines: Lines,
+    pub blocks: Vec<Block>,
+    /// The heading each block is, if any.
+    pub heads: Vec<Option<Head>>,
+    pub order: DateOrder,
+}
+
+/// A label: a heading, a bold or bare line, or "**Label:** value".
+#[derive(Default)]
+pub struct Label {
+    pub text: String,
+    pub topic: Option<Topic>,
+    pub value: Option<Piece>,
+}
+
+impl<'a> Source<'a> {
+    /// Reads the blocks and headings of `src`; also gives what was noticed
+    /// about headings on the way. `conflicts`: the text has merge-conflict
+    /// markers, whose `=======` is no Setext underline.
+    pub fn new(src: &'a str, conflicts: bool) -> (Source<'a>, Vec<ImportFinding>) {
+        let mut accidents = Vec::new();
+        let blocks = scan(src, 0..src.len(), conflicts, &mut accidents);
+        let (lines, order) = (Lines::new(src), timeparse::guess_date_order(src));
+        let mut source = Source { src, lines, blocks, heads: Vec::new(), order };
+        source.heads = (0..source.blocks.len()).map(|i| source.head(i)).collect();
+        let mut findings = Vec::new();
+        for at in accidents {
+            let underline = src[at..].lines().next().unwrap_or("").trim();
+            findings.push(ImportFinding::accidental_setext(source.lines.of(at), underline));
+        }
+        for (i, h) in source.heads.iter().enumerate() {
+            if let Some(Head { look: Look::HashWithoutSpace(n), raw, .. }) = h {
+                let line = source.lines.of(source.blocks[i].range.start);
+                findings.push(ImportFinding::no_space_after_hash(line, &"#".repeat(*n), raw));
+            }
+        }
+        (source, findings)
+    }
+
+    pub fn text(&self, r: &Piece) -> &'a str {
+        &self.src[r.clone()]
+    }
+
+    pub fn line_of(&self, at: usize) -> usize {
+        self.lines.of(at)
+    }
+
+    pub fn ranges(&self, blocks: &[usize]) -> Vec<Piece> {
+        blocks.iter().map(|&i| self.blocks[i].range.clone()).collect()
+    }
+
+    /// Pieces of source as one text: neighbours (only blank lines between)
+    /// as they are, others as paragraphs of their own. Rules before or after
+    /// the text only separated it from its neighbours.
+    pub fn render(&self, pieces: &[Piece]) -> String {
+        let pieces: Vec<&Piece> = pieces.iter().filter(|p| !p.is_empty()).collect();
+        let rule = |p: &&&Piece| is_rule(self.text(p));
+        let start = pieces.iter().take_while(rule).count();
+        let end = pieces.len() - pieces[start..].iter().rev().take_while(rule).count();
+        let (mut out, mut prev) = (String::new(), None);
+        for p in &pieces[start..end] {
+            match prev {
+                Some(end) if end <= p.start && self.src[end..p.start].trim().is_empty() => {
+                    out.push_str(&self.src[end..p.end])
+                }
+                _ => {
+                    if !out.is_empty() {
+                        out.push_str("\n\n");
+                    }
+                    out.push_str(self.text(p));
+                }
+            }
+            prev = Some(p.end);
+        }
+        out.trim_matches('\n').trim_end().to_string()
+    }
+
+    /// The heading block `i` is, by syntax or by look.
+    fn head(&self, i: usize) -> Option<Head> {
+        let b = &self.blocks[i];
+        if let BlockKind::Heading(level, content) = &b.kind {
+            let raw = single(self.text(content));
+            // A value of footnote links only ("**Action Items**:^[2](url)^") is none.
+            let label = split_label(self.text(content))
+                .filter(|(_, v)| !name_words(&self.text(content)[*v..]).is_empty());
+            let label = label.map(|(l, v)| (l, content.start + v..content.end));
+            // "# Root Cause: the certificate expired" names its label's part.
+            let topic = topic_of_heading(&raw).or_else(|| {
+                let t = topic_of_label(&label.as_ref()?.0)?;
+                (t.section() != t).then_some(t)
+            });
+            return Some(Head {
+                look: Look::Heading(*level),
+                topic,
+                name: raw.clone(),
+                raw,
+                label,
+            });
+        }
+        let BlockKind::Line(_) = b.kind else { return None };
+        let (look, name, topic) = pseudo_heading(self.text(&b.range))?;
+        // A first line that names nothing may still be the title.
+        let title = i == 0
+            && name.split_whitespace().count() <= 10
+            && lead_time(&name, self.order).is_none()
+            && !matches!(look, Look::Bold);
+        if topic.is_none() && !title {
+            return None;
+        }
+        let raw = if let Look::HashWithoutSpace(_) = look {
+            single(&name)
+        } else {
+            single(self.text(&b.range))
+        };
+        Some(Head { look, raw, topic, name: single(&name), label: None })
+    }
+
+    /// Without rules right after a heading or at a section's end: they only
+    /// separate sections.
+    pub fn trim_rules(&self, blocks: &[usize]) -> Vec<usize> {
+        let rule = |i: &&usize| matches!(self.blocks[**i].kind, BlockKind::Rule);
+        let start = blocks.iter().take_while(rule).count();
+        let end = blocks.len() - blocks[start..].iter().rev().take_while(rule).count();
+        blocks[start..end].to_vec()
+    }
+
+    /// Text with no line that reads as a section heading when it stands at
+    /// the top level, as an item's value does once it is a part's text.
+    pub fn plain(&self, piece: &Piece) -> bool {
+        !self.text(piece).lines().any(|l| pseudo_heading(l).is_some_and(|h| h.2.is_some()))
+    }
+
+    /// The label block `i` is or starts with (a heading, "**Label:**
+    /// value"), what it names and its value's source.
+    pub fn label(&self, i: usize) -> Option<Label> {
+        if let Some(h) = &self.heads[i] {
+            return Some(match &h.label {
+                Some((l, v)) => {
+                    Label { topic: topic_of_label(l), text: l.clone(), value: Some(v.clone()) }
+                }
+                None => Label { topic: h.topic, text: h.raw.clone(), value: None },
+            });
+        }
+        let b = &self.blocks[i];
+        let BlockKind::Line(_) = b.kind else { return None };
+        let (text, at) = split_label(self.text(&b.range))?;
+        let value = Some(b.range.start + at..b.range.end).filter(|v| !v.is_empty());
+        Some(Label { topic: topic_of_label(&text), text, value })
+    }
+
+    /// The label on an item's first line; its value runs to the item's end.
+    pub fn item_label(&self, item: &ListItem) -> Option<Label> {
+        let (text, at) = split_label(self.text(&item.body).split('\n').next().unwrap_or(""))?;
+        let start = item.body.start + at;
+        Some(Label {
+            topic: topic_of_label(&text),
+            text,
+            value: Some(start..item.body.end.max(start)),
+        })
+    }
+
+    /// The blocks nested in a list item, after its first line.
+    pub fn nested(&self, item: &ListItem) -> Vec<Block> {
+        let Some(nl) = self.text(&item.body).find('\n') else { return Vec::new() };
+        scan(self.src, item.body.start + nl + 1..item.body.end, false, &mut Vec::new())
+    }
+}
