@@ -1,0 +1,24 @@
+//! Reading the times people write in postmortems: typed in the timeline's
+//! "Time" cell, or found in hand-written Markdown being imported.
+//!
+//! The text is split into tokens by hand (numbers, ASCII words, single
+//! symbols, each remembering whether whitespace preceded it) and read by a
+//! small backtracking parser. Every calendar rule comes from the `time` crate.
+//!
+//! In stages: `tokens` cuts the text, `reader` parses times, dates and
+//! zones over the tokens (with `zones`, the zone tables), `stamp` holds what
+//! was read, `format` writes times back.
+
+mod format;
+mod reader;
+mod stamp;
+mod tokens;
+mod zones;
+
+#[cfg(test)]
+mod tests;
+
+pub use format::{format_date, format_duration, format_stamp, format_time};
+pub use reader::{find_dates, find_times, guess_date_order, leading_time, parse_time, parse_zone};
+pub use stamp::{DateOrder, Parsed, Stamp, TimeError, ACCEPTED};
+pub use zones::{offset_on, Zone};

@@ -1,0 +1,107 @@
+//! Time zones as people write them: abbreviations, offsets, US zones that
+//! follow daylight saving, and zones written out in words.
+
+use time::{Date, Month, UtcOffset, Weekday};
+
+/// A time zone as written: a canonical label to show, and its offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Zone {
+    pub label: String,
+    pub offset: UtcOffset,
+}
+
+/// Abbreviations with a fixed offset (hours, minutes).
+pub const ZONES: &[(&str, i32, i32)] = &[
+    ("utc", 0, 0),
+    ("gmt", 0, 0),
+    ("wat", 1, 0),
+    ("cet", 1, 0),
+    ("cest", 2, 0),
+    ("bst", 1, 0),
+    ("cat", 2, 0),
+    ("sast", 2, 0),
+    ("eet", 2, 0),
+    ("eest", 3, 0),
+    ("eat", 3, 0),
+    ("msk", 3, 0),
+    ("ist", 5, 30),
+    ("pkt", 5, 0),
+    ("sgt", 8, 0),
+    ("hkt", 8, 0),
+    ("jst", 9, 0),
+    ("kst", 9, 0),
+    ("aest", 10, 0),
+    ("aedt", 11, 0),
+    ("nzst", 12, 0),
+    ("nzdt", 13, 0),
+    ("est", -5, 0),
+    ("edt", -4, 0),
+    ("cst", -6, 0),
+    ("cdt", -5, 0),
+    ("mst", -7, 0),
+    ("mdt", -6, 0),
+    ("pst", -8, 0),
+    ("pdt", -7, 0),
+    ("akst", -9, 0),
+    ("akdt", -8, 0),
+    ("hst", -10, 0),
+];
+
+/// US zones named without standard/daylight: label, standard offset hours, long name.
+pub const GENERIC: &[(&str, i8, &str)] =
+    &[("et", -5, "eastern"), ("ct", -6, "central"), ("mt", -7, "mountain"), ("pt", -8, "pacific")];
+
+/// Zones written out in words, with their fixed offsets (hours). Matched
+/// before the US names, so "Central African Time" is not US Central.
+pub const LONG_NAMES: &[(&[&str], &str, i8)] = &[
+    (&["central", "african", "time"], "CAT", 2),
+    (&["central", "africa", "time"], "CAT", 2),
+    (&["east", "african", "time"], "EAT", 3),
+    (&["east", "africa", "time"], "EAT", 3),
+    (&["west", "african", "time"], "WAT", 1),
+    (&["west", "africa", "time"], "WAT", 1),
+    (&["south", "african", "standard", "time"], "SAST", 2),
+    (&["central", "european", "time"], "CET", 1),
+    (&["central", "european", "summer", "time"], "CEST", 2),
+    (&["eastern", "european", "time"], "EET", 2),
+    (&["british", "summer", "time"], "BST", 1),
+    (&["india", "standard", "time"], "IST", 5),
+];
+
+pub const US_ABBR: &[&str] = &[
+    "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "ET", "CT",
+    "MT", "PT",
+];
+
+/// Offset of a zone on a date. Only the generic US zones (ET, CT, MT, PT)
+/// depend on it: daylight time from the second Sunday of March to the first
+/// Sunday of November; standard time when the date is unknown.
+pub fn offset_on(zone: &Zone, date: Option<Date>) -> UtcOffset {
+    let Some(&(_, standard, _)) = GENERIC.iter().find(|g| g.0.eq_ignore_ascii_case(&zone.label))
+    else {
+        return zone.offset;
+    };
+    let dst = date.is_some_and(|d| {
+        let (Ok(mar7), Ok(oct31)) = (
+            Date::from_calendar_date(d.year(), Month::March, 7),
+            Date::from_calendar_date(d.year(), Month::October, 31),
+        ) else {
+            return false;
+        };
+        d >= mar7.next_occurrence(Weekday::Sunday) && d < oct31.next_occurrence(Weekday::Sunday)
+    });
+    UtcOffset::from_hms(standard + i8::from(dst), 0, 0).unwrap_or(zone.offset)
+}
+
+pub fn offset_label(prefix: &str, secs: i32) -> String {
+    if secs == 0 {
+        return prefix.to_string();
+    }
+    let sign = if secs < 0 { '-' } else { '+' };
+    let (h, m) = (secs.unsigned_abs() / 3600, secs.unsigned_abs() % 3600 / 60);
+    if m == 0 {
+        format!("{prefix}{sign}{h}")
+    } else {
+        format!("{prefix}{sign}{h}:{m:02}")
+    }
+}
