@@ -90,7 +90,8 @@ impl Figures {
         let mut figures = Figures { duration: clock.duration(), ..Default::default() };
         let Some(start) = start else { return figures };
         let since = |t: &RowTime| {
-            let s = t.span()?;
+            // A day without a time gives no moment to measure to.
+            let s = t.span().filter(|s| !s.day_only)?;
             (!s.start.before(&start)).then(|| start.until(&s.start))
         };
         let mut resolved_at = None;

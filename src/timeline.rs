@@ -121,8 +121,9 @@ impl Clock {
         if let (Ok(Some(s)), Some((None, start_md, start_time))) = (&mut clock.start, start_given) {
             let (end_date, end_md, end_time) = end_given.unwrap_or((None, None, start_time));
             let row_day = || {
-                rows.into_iter()
-                    .find_map(|r| read(r.as_ref(), order).ok().flatten().and_then(|p| p.start.date))
+                rows.into_iter().find_map(|r| {
+                    timeparse::parse_time(r.as_ref(), order).ok().and_then(|p| p.start.date)
+                })
             };
             let day = match end_date {
                 // Starting later in the day than it ended: the day before.
@@ -205,9 +206,10 @@ impl Clock {
 
     /// Reads a timeline row's typed time.
     pub fn row(&self, text: &str) -> RowTime {
-        let parsed = match read(text, self.order) {
-            Ok(None) => return RowTime::Blank,
-            Ok(Some(p)) => p,
+        let parsed = match timeparse::parse_time(text, self.order) {
+            Ok(p) => p,
+            Err(TimeError::Empty) => return RowTime::Blank,
+            Err(TimeError::Unknown(_)) => return RowTime::Unknown,
             Err(e) => return RowTime::Bad(e),
         };
         let start = self.place(&parsed.start);
@@ -228,7 +230,13 @@ impl Clock {
                 _ => e,
             }
         });
-        RowTime::At(Span { start, end, ambiguous: explicit.is_none() && ambiguous })
+        RowTime::At(Span {
+            start,
+            end,
+            ambiguous: explicit.is_none() && ambiguous && !parsed.start.day_only,
+            approximate: parsed.start.approximate,
+            day_only: parsed.start.day_only,
+        })
     }
 
     /// The date a bare time of day takes from the window: the first day of
@@ -265,8 +273,13 @@ impl Clock {
     }
 }
 
+/// A time of the outage window. A day without a time ("2024-06-01") gives
+/// no moment, so it does not read as one.
 fn read(text: &str, order: DateOrder) -> Result<Option<Parsed>, TimeError> {
     match timeparse::parse_time(text, order) {
+        Ok(p) if p.start.day_only || p.end.as_ref().is_some_and(|e| e.day_only) => {
+            Err(TimeError::Unreadable(text.trim().to_string()))
+        }
         Ok(p) => Ok(Some(p)),
         Err(TimeError::Empty) => Ok(None),
         Err(e) => Err(e),
@@ -277,6 +290,8 @@ fn read(text: &str, order: DateOrder) -> Result<Option<Parsed>, TimeError> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RowTime {
     Blank,
+    /// Written as unknown on purpose ("???", "--:--").
+    Unknown,
     Bad(TimeError),
     At(Span),
 }
@@ -288,6 +303,10 @@ pub struct Span {
     pub end: Option<When>,
     /// No date was written and the window spans several days it would fit.
     pub ambiguous: bool,
+    /// Written as approximate ("~14:05"); ordered by the time it gives.
+    pub approximate: bool,
+    /// A day without a time of day: `start.time` is midnight and says nothing.
+    pub day_only: bool,
 }
 
 impl RowTime {

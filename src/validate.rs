@@ -6,7 +6,7 @@
 //! window), so the page re-checks only the rows an edit touches.
 
 use crate::model::{Document, RowId, Summary, Task, TimelineRow};
-use crate::timeline::{Clock, RowTime, When};
+use crate::timeline::{Clock, RowTime, Span, When};
 use crate::timeparse::{self, TimeError, ACCEPTED};
 
 /// The field a finding is about; the page focuses it when the finding is chosen.
@@ -97,6 +97,9 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
     out
 }
 
+const UNKNOWN_TIME: &str =
+    "Time unknown: the row keeps its place in the timeline. Add the time when you find it.";
+
 /// What a time that could not be read should say.
 pub fn time_message(e: &TimeError) -> String {
     match e {
@@ -109,6 +112,7 @@ pub fn time_message(e: &TimeError) -> String {
                 "Unknown time zone \u{201c}{z}\u{201d}. Use one like UTC, EAT, GMT+2 or +03:00."
             )
         }
+        TimeError::Unknown(_) => UNKNOWN_TIME.into(),
     }
 }
 
@@ -174,9 +178,16 @@ pub fn row_findings(
         RowTime::Blank if !event_blank => {
             out.push(warning(Field::RowTime(row.id), "No time: add when this happened."));
         }
+        RowTime::Unknown => out.push(warning(Field::RowTime(row.id), UNKNOWN_TIME)),
         RowTime::Bad(e) => out.push(error(Field::RowTime(row.id), time_message(e))),
         RowTime::At(span) => {
-            if let Some(prev) = previous.filter(|p| span.start.before(p)) {
+            // A day without a time is out of order only on an earlier day.
+            let earlier = |p: &When| match (span.day_only, span.start.date, p.date) {
+                (true, Some(day), Some(before)) => day < before,
+                (true, _, _) => false,
+                _ => span.start.before(p),
+            };
+            if let Some(prev) = previous.filter(earlier) {
                 out.push(error(
                     Field::RowTime(row.id),
                     format!(
@@ -185,7 +196,7 @@ pub fn row_findings(
                     ),
                 ));
             }
-            if let Some(message) = outside(span.start, clock) {
+            if let Some(message) = outside(span, clock) {
                 out.push(warning(Field::RowTime(row.id), message));
             }
             if span.ambiguous {
@@ -204,13 +215,24 @@ pub fn row_findings(
     out
 }
 
-fn outside(at: When, clock: &Clock) -> Option<String> {
+fn outside(span: &Span, clock: &Clock) -> Option<String> {
     let (start, end) = clock.window();
     let zone = clock.zone.as_ref().map(|z| format!(" {}", z.label)).unwrap_or_default();
-    // Only rows whose day is known can be outside the window.
-    at.date?;
-    let early = start.is_some_and(|s| s.date.is_some() && at.before(&s));
-    let late = end.is_some_and(|e| e.date.is_some() && e.before(&at));
+    // Only rows whose day is known can be outside the window; a day
+    // without a time only when the whole day is.
+    let at = span.start;
+    let day = at.date?;
+    let (early, late) = if span.day_only {
+        (
+            start.and_then(|s| s.date).is_some_and(|s| day < s),
+            end.and_then(|e| e.date).is_some_and(|e| day > e),
+        )
+    } else {
+        (
+            start.is_some_and(|s| s.date.is_some() && at.before(&s)),
+            end.is_some_and(|e| e.date.is_some() && e.before(&at)),
+        )
+    };
     if !(early || late) {
         return None;
     }

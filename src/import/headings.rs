@@ -76,7 +76,8 @@ impl Topic {
 #[rustfmt::skip]
 const TOPIC_PHRASES: &[(Topic, &[&str])] = &[
     (Topic::Lessons, &["lessons", "learnings", "takeaways"]),
-    (Topic::Timeline, &["timeline", "chronology", "sequence of events", "time line"]),
+    (Topic::Timeline, &["timeline", "chronology", "sequence of events", "time line", "timestamps",
+        "key events", "incident log", "event log", "log of events"]),
     (Topic::Summary, &["summary", "overview", "tldr"]),
     (Topic::WentWell, &["went well", "went right", "what worked"]),
     (Topic::WentWrong, &["went wrong", "didnt work", "did not work", "didnt go well"]),

@@ -171,7 +171,21 @@ pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
     let source = normalise::unwrap_fence(normalise::normalised(source), &mut Vec::new());
     let source = source.as_str();
     let mut text = source.to_string();
+    // The cells of each table, by row, to find the columns that only number rows.
+    let mut tables: Vec<Vec<Vec<std::ops::Range<usize>>>> = Vec::new();
     for (event, range) in Parser::new_ext(source, render::options()).into_offset_iter() {
+        match &event {
+            Event::Start(Md::Table(_)) => tables.push(Vec::new()),
+            Event::Start(Md::TableHead | Md::TableRow) => {
+                tables.last_mut().into_iter().for_each(|t| t.push(Vec::new()))
+            }
+            Event::Start(Md::TableCell) => {
+                if let Some(row) = tables.last_mut().and_then(|t| t.last_mut()) {
+                    row.push(range.clone());
+                }
+            }
+            _ => {}
+        }
         // A list item, or a line of an HTML block, which is read line by
         // line and so may hold numbered entries too.
         if matches!(event, Event::Start(Md::Item) | Event::Html(_)) {
@@ -181,6 +195,19 @@ pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
             }
             // The number and its "." or ")", blanked.
             text.replace_range(range.start..kept.start, &" ".repeat(kept.start - range.start));
+        }
+    }
+    for rows in &tables {
+        let Some(header) = rows.first() else { continue };
+        for (k, head) in header.iter().enumerate() {
+            let cells: Vec<&std::ops::Range<usize>> =
+                rows[1..].iter().filter_map(|r| r.get(k)).collect();
+            let column: Vec<&str> = cells.iter().map(|c| &source[(*c).clone()]).collect();
+            if text::is_index_column(&source[head.clone()], &column) {
+                for c in cells {
+                    text.replace_range(c.clone(), &" ".repeat(c.len()));
+                }
+            }
         }
     }
     let out = words(exported);

@@ -4,6 +4,7 @@
 //! labels of a section's own parts, belong to the section's text.
 
 use super::blocks::BlockKind;
+use super::entries::{day_mark, entry, Timing};
 use super::headings::{topic_of_label, Head, Look, Topic};
 use super::source::Source;
 use super::summary::summary_field;
@@ -36,6 +37,9 @@ pub fn title(source: &Source) -> Option<(Option<usize>, String)> {
                 None => continue,
             }
         };
+        if h.topic.is_none() && is_day_or_time(source, &h.name) {
+            continue;
+        }
         let unnamed = h.topic.is_none() || h.raw.to_lowercase().contains("postmortem");
         return match h.look {
             Look::Heading(level) if unnamed && (i == 0 || level == 1) => {
@@ -92,7 +96,13 @@ pub fn sections(source: &Source, title: Option<usize>) -> (Vec<usize>, Vec<Secti
             Some(t) => topic_of_label(l).is_some_and(|x| x.section() == t),
             None => false,
         });
+        // A timeline is the timeline wherever it is, also under another
+        // section ("### Timeline (UTC)" under "## Recovery").
+        let nested_timeline = h.topic == Some(Topic::Timeline) && topic != Some(Topic::Timeline);
         let body = fits
+            // A heading that is a day or a time ("## February 24, 2025",
+            // "### 08:52 PM") heads entries, not a section.
+            || (h.topic.is_none() && is_day_or_time(source, &h.name))
             || (topic.is_some() && h.topic.map(Topic::section) == topic)
             || h.level().is_some_and(|l| l > level)
             // "# Improve monitoring:" above the sections' level, in a section: a label.
@@ -100,6 +110,7 @@ pub fn sections(source: &Source, title: Option<usize>) -> (Vec<usize>, Vec<Secti
             // A heading right under the title is its subtitle.
             || (current.is_none() && title.is_some_and(|t| t + 1 == i) && h.topic.is_none() && h.level().is_some())
             || (h.topic.is_none() && h.level().is_none());
+        let body = body && !nested_timeline;
         if body {
             current.map_or(&mut intro, |c| &mut sections[c].blocks).push(i);
             continue;
@@ -119,6 +130,14 @@ pub fn sections(source: &Source, title: Option<usize>) -> (Vec<usize>, Vec<Secti
         }
     }
     (intro, sections)
+}
+
+/// A heading's text that is a day alone, or starts with a time: a
+/// timeline's. (A day with words after it may be a title: "2024-02-10 -
+/// Status page outage".)
+fn is_day_or_time(source: &Source, text: &str) -> bool {
+    day_mark(text, source.order).is_some()
+        || entry(text, source.order).is_some_and(|e| !e.four_digits && e.timing != Timing::Day)
 }
 
 /// Takes the status and authors lines ("**Status:** Final · **Authors:**

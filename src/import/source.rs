@@ -3,7 +3,7 @@
 //! ways to give any of its pieces back as Markdown, exactly as written.
 
 use super::blocks::{is_rule, scan, Block, BlockKind, ListItem};
-use super::entries::lead_time;
+use super::entries::entry;
 use super::findings::ImportFinding;
 use super::headings::{pseudo_heading, topic_of_heading, topic_of_label, Head, Look, Topic};
 use super::text::{name_words, single, split_label, Lines, Piece};
@@ -115,7 +115,7 @@ impl<'a> Source<'a> {
         // A first line that names nothing may still be the title.
         let title = i == 0
             && name.split_whitespace().count() <= 10
-            && lead_time(&name, self.order).is_none()
+            && entry(&name, self.order).is_none()
             && !matches!(look, Look::Bold);
         if topic.is_none() && !title {
             return None;

@@ -60,17 +60,28 @@ pub fn single(s: &str) -> String {
     out
 }
 
-/// "**14:10**" without the emphasis, which says nothing about the time.
-pub fn unwrap_marks(s: &str) -> String {
-    for mark in ["**", "__", "`", "*", "_"] {
-        match s.strip_prefix(mark).and_then(|i| i.strip_suffix(mark)) {
-            Some(inner) if !inner.trim().is_empty() && !inner.contains(mark) => {
-                return inner.trim().to_string()
+/// A time as written without the emphasis or brackets around it, which
+/// say nothing about the time ("**14:10**", "[08:47]"); a link stays.
+pub fn unmarked(cell: &str) -> String {
+    let mut t = cell.trim();
+    loop {
+        let before = t.len();
+        for mark in ["**", "__", "`", "*", "_"] {
+            if let Some(inner) = t.strip_prefix(mark).and_then(|i| i.strip_suffix(mark)) {
+                if !inner.trim().is_empty() && !inner.contains(mark) {
+                    t = inner.trim();
+                }
             }
-            _ => {}
+        }
+        if let Some(inner) = t.strip_prefix('[').and_then(|i| i.strip_suffix(']')) {
+            if !inner.contains(['[', ']']) {
+                t = inner.trim();
+            }
+        }
+        if t.len() == before {
+            return t.split_whitespace().collect::<Vec<_>>().join(" ");
         }
     }
-    s.to_string()
 }
 
 /// A table cell as typed: without the `\` that `export::cell` puts before `|`.
@@ -136,6 +147,19 @@ pub fn without_number(src: &str, item: Piece) -> Piece {
     } else {
         item
     }
+}
+
+/// A table column that only numbers the rows ("#", "No.", "Step", with
+/// 1, 2, 3 under it): markup like a numbered list's numbers, so it is
+/// neither an event's text nor a word that import must keep.
+pub fn is_index_column(header: &str, cells: &[&str]) -> bool {
+    let header = header.trim().trim_end_matches('.').to_ascii_lowercase();
+    matches!(header.as_str(), "#" | "no" | "nr" | "n" | "step" | "seq" | "")
+        && !cells.is_empty()
+        && cells.iter().all(|c| {
+            let c = c.trim().trim_end_matches('.');
+            !c.is_empty() && c.len() <= 3 && c.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Line numbers of byte offsets, by binary search.

@@ -6,10 +6,12 @@
 //! small backtracking parser. Every calendar rule comes from the `time` crate.
 //!
 //! In stages: `tokens` cuts the text, `reader` parses times, dates and
-//! zones over the tokens (with `zones`, the zone tables), `stamp` holds what
+//! zones over the tokens (with `zones`, the zone tables), `read` is where
+//! it is used from (a field, an entry's start, prose), `stamp` holds what
 //! was read, `format` writes times back.
 
 mod format;
+mod read;
 mod reader;
 mod stamp;
 mod tokens;
@@ -19,6 +21,8 @@ mod zones;
 mod tests;
 
 pub use format::{format_date, format_duration, format_stamp, format_time};
-pub use reader::{find_dates, find_times, guess_date_order, leading_time, parse_time, parse_zone};
+pub use read::{
+    find_dates, find_times, guess_date_order, leading_time, leading_unknown, parse_time, parse_zone,
+};
 pub use stamp::{DateOrder, Parsed, Stamp, TimeError, ACCEPTED};
 pub use zones::{offset_on, Zone};

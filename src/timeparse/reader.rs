@@ -2,25 +2,30 @@
 //! for a time, a range, a date or a zone, and the entry points that read a
 //! whole field, the start of a line, or every time in a piece of prose.
 
-use std::ops::{Range, RangeInclusive};
+use std::ops::RangeInclusive;
 
 use time::{Date, Month, Time, UtcOffset};
 
 use super::stamp::{DateOrder, Parsed, Stamp, TimeError};
 use super::tokens::{tokenize, Token, TokenKind};
-use super::zones::{offset_label, offset_on, Zone, GENERIC, LONG_NAMES, US_ABBR, ZONES};
+use super::zones::{offset_label, offset_on, Zone, GENERIC, LONG_NAMES, ZONES};
 
-enum DateValue {
+pub enum DateValue {
     Full(Date),
     MonthDay(Month, u8),
 }
 
 /// How a text is read: as a whole time (a timeline cell, a summary field),
-/// or as prose being scanned for times.
+/// as the start of a timeline entry, or as prose being scanned for times.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// The text is meant to be a time: any case, and errors are reported.
     Whole,
+    /// The start of a line or cell that may be a timeline entry: as strict
+    /// about case as prose, but "~14:05", "1738", a day without a time and
+    /// "2019-12-03 --:--" are read, since entries are written so; the
+    /// caller decides from what follows whether it is an entry.
+    Entry,
     /// Prose: stricter about case, so that words like "cat" or "may" are
     /// not taken for a zone or a month.
     Prose,
@@ -28,9 +33,9 @@ pub enum Mode {
 
 /// The reader of times over one text's tokens.
 pub struct TimeReader<'a> {
-    source: &'a str,
+    pub source: &'a str,
     pub tokens: Vec<Token>,
-    order: DateOrder,
+    pub order: DateOrder,
     mode: Mode,
     pub error: Option<TimeError>,
 }
@@ -40,23 +45,23 @@ impl<'a> TimeReader<'a> {
         TimeReader { source, tokens: tokenize(source), order, mode, error: None }
     }
 
-    fn number(&self, i: usize, lens: RangeInclusive<usize>) -> Option<u32> {
+    pub fn number(&self, i: usize, lens: RangeInclusive<usize>) -> Option<u32> {
         match self.tokens.get(i)?.kind {
             TokenKind::Number { value, len } if lens.contains(&len) => Some(value),
             _ => None,
         }
     }
-    fn symbol(&self, i: usize, c: char) -> bool {
+    pub fn symbol(&self, i: usize, c: char) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Symbol(c))
     }
-    fn word(&self, i: usize) -> Option<&str> {
+    pub fn word(&self, i: usize) -> Option<&str> {
         match &self.tokens.get(i)?.kind {
             TokenKind::Word { lower, .. } => Some(lower),
             _ => None,
         }
     }
     /// Token `i` exists and touches the one before it.
-    fn touches(&self, i: usize) -> bool {
+    pub fn touches(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| !t.spaced)
     }
     fn capitals_ok(&self, i: usize) -> bool {
@@ -85,8 +90,13 @@ impl<'a> TimeReader<'a> {
     }
 
     /// A time or a range starting at token `i`, and the token index after it.
-    fn expression(&mut self, i: usize) -> Option<(Parsed, usize)> {
+    pub fn expression(&mut self, i: usize) -> Option<(Parsed, usize)> {
+        let (approximate, i) = match self.approximation_before(i) {
+            Some(k) => (true, k),
+            None => (false, i),
+        };
         let (mut start, k) = self.stamp(i)?;
+        start.approximate |= approximate;
         let sep = self.symbol(k, '-')
             || self.symbol(k, '–')
             || self.symbol(k, '—')
@@ -112,7 +122,11 @@ impl<'a> TimeReader<'a> {
         if self.word(j).is_some_and(is_weekday) && self.capitalised_ok(j) {
             j += if self.symbol(j + 1, ',') { 2 } else { 1 };
         }
-        let (date, time, zone, k) = if let Some((d, mut k)) = self.date(j) {
+        let mut day_only = false;
+        let mut approximate_time = None;
+        let dated = self.dashed_month_day(j).or_else(|| self.date(j));
+        let (date, time, zone, k) = if let Some((d, mut k)) = dated {
+            let after_date = k;
             if self.symbol(k, ',') {
                 k += 1;
             }
@@ -124,7 +138,30 @@ impl<'a> TimeReader<'a> {
             {
                 k += 1;
             }
-            let (t, k, secs) = self.time(k)?;
+            // "2024-03-02 ~17:55", "2018-07-08 ca. 18:30".
+            approximate_time = self.approximation_before(k);
+            if let Some(after) = approximate_time {
+                k = after;
+            }
+            // "January 13th, 2024 - 21:00 UTC": a dash between the day and its time.
+            let dashed = self.mode != Mode::Prose
+                && ['-', '–', '—'].iter().any(|&c| self.symbol(k, c))
+                && self.tokens.get(k + 1).is_some_and(|t| t.spaced);
+            let read = self.time(k).or_else(|| self.dotted_time(k));
+            let read = match read {
+                None if dashed => self.time(k + 1),
+                read => read,
+            };
+            let (t, k, secs) = match read {
+                Some(read) => read,
+                // A day alone, or with its time written as unknown ("--:--").
+                None if self.mode != Mode::Prose => {
+                    day_only = true;
+                    let k = self.unknown_after_date(k).unwrap_or(after_date);
+                    (Time::MIDNIGHT, k, false)
+                }
+                None => return None,
+            };
             // An offset glued on with '-' only in machine-like stamps; else "09:00-10:00" is a range.
             let minus_ok = iso_t || secs || self.tokens.get(k).is_some_and(|t| t.spaced);
             match self.zone(k, minus_ok) {
@@ -162,7 +199,114 @@ impl<'a> TimeReader<'a> {
             None => (None, None),
         };
         let zone = zone.map(|z| Zone { offset: offset_on(&z, date), ..z });
-        Some((Stamp { date, time, zone, month_day }, k))
+        let (approximate, k) = match self.approximation_after(k) {
+            Some(k) if !day_only => (true, k),
+            _ => (approximate_time.is_some() && !day_only, k),
+        };
+        Some((Stamp { date, time, zone, month_day, approximate, day_only }, k))
+    }
+
+    /// "~", "about", "approx.", "circa", "ca." before a time: the token after.
+    fn approximation_before(&self, i: usize) -> Option<usize> {
+        if self.mode == Mode::Prose {
+            return None;
+        }
+        if self.symbol(i, '~') || self.symbol(i, '≈') {
+            return Some(i + 1);
+        }
+        let dotted = |k: usize| if self.symbol(k, '.') && self.touches(k) { k + 1 } else { k };
+        match self.word(i)? {
+            "about" | "around" | "approximately" | "roughly" | "circa" => Some(i + 1),
+            "approx" => Some(dotted(i + 1)),
+            // "ca." and "c." need their dot: "ca" alone is a word.
+            "ca" | "c" if self.symbol(i + 1, '.') && self.touches(i + 1) => Some(i + 2),
+            _ => None,
+        }
+    }
+
+    /// "14:05~", "11pm-ish" after a time: the token after.
+    fn approximation_after(&self, k: usize) -> Option<usize> {
+        if self.mode == Mode::Prose {
+            return None;
+        }
+        if self.symbol(k, '~') && self.touches(k) {
+            return Some(k + 1);
+        }
+        let dash = usize::from(self.symbol(k, '-') && self.touches(k));
+        (self.word(k + dash) == Some("ish") && self.touches(k + dash)).then_some(k + dash + 1)
+    }
+
+    /// A time written as unknown on purpose, starting at token `i`: "?",
+    /// "???", "??:??", "--:--", "xx:xx", "2X:XX", "HH:MM", "unknown",
+    /// "TBD". Gives the token after it.
+    pub fn unknown_time(&self, i: usize) -> Option<usize> {
+        if matches!(self.word(i), Some("unknown" | "tbd" | "tbc")) {
+            return Some(i + 1);
+        }
+        // A run of touching '?', or of '?' and ':' ("??:??").
+        let run = |c: char, from: usize| {
+            (from..).take_while(|&k| self.symbol(k, c) && (k == from || self.touches(k))).count()
+        };
+        let questions = run('?', i);
+        if questions > 0 {
+            let mut k = i + questions;
+            if self.symbol(k, ':') && self.touches(k) && run('?', k + 1) > 0 && self.touches(k + 1)
+            {
+                k += 1 + run('?', k + 1);
+            }
+            return Some(k);
+        }
+        // "--:--"
+        if run('-', i) == 2 && self.symbol(i + 2, ':') && self.touches(i + 2) && self.touches(i + 3)
+        {
+            return (run('-', i + 3) == 2).then_some(i + 5);
+        }
+        // "xx:xx", "HH:MM", "2X:XX": placeholder letters in a clock's shape.
+        let mut k = i;
+        if self.number(k, 1..=2).is_some() && self.touches(k + 1) {
+            k += 1;
+        }
+        let hours = matches!(self.word(k), Some("x" | "xx" | "h" | "hh"));
+        let minutes = self.symbol(k + 1, ':')
+            && self.touches(k + 1)
+            && self.touches(k + 2)
+            && matches!(self.word(k + 2), Some("x" | "xx" | "m" | "mm"));
+        (hours && minutes).then_some(k + 3)
+    }
+
+    /// After a date, its time written as unknown, also a bare "X".
+    fn unknown_after_date(&self, k: usize) -> Option<usize> {
+        if self.word(k) == Some("x") && !self.touches(k + 1) {
+            return Some(k + 1);
+        }
+        self.unknown_time(k)
+    }
+
+    /// "12-05 16:21": a month and day joined by a dash, only before a time.
+    fn dashed_month_day(&self, i: usize) -> Option<(DateValue, usize)> {
+        let month = self.number(i, 1..=2)?;
+        let day = self.number(i + 2, 2..=2)?;
+        let joined = self.symbol(i + 1, '-') && self.touches(i + 1) && self.touches(i + 2);
+        let time_follows = self.tokens.get(i + 3).is_some_and(|t| t.spaced)
+            && self.number(i + 3, 1..=2).is_some()
+            && self.symbol(i + 4, ':');
+        if !joined || !time_follows {
+            return None;
+        }
+        let month = Month::try_from(u8::try_from(month).ok()?).ok()?;
+        let day = u8::try_from(day).ok()?;
+        Date::from_calendar_date(2000, month, day).ok()?;
+        Some((DateValue::MonthDay(month, day), i + 3))
+    }
+
+    /// "15.26" after a date: a time with a dot, which alone would be a number.
+    fn dotted_time(&mut self, i: usize) -> Option<(Time, usize, bool)> {
+        let h = self.number(i, 1..=2)?;
+        let m = self.number(i + 2, 2..=2)?;
+        if !(self.symbol(i + 1, '.') && self.touches(i + 1) && self.touches(i + 2)) {
+            return None;
+        }
+        self.checked_time(i, i + 3, h, m, 0, None).map(|(t, k)| (t, k, false))
     }
 
     /// A time of day; also says whether seconds were written.
@@ -172,18 +316,26 @@ impl<'a> TimeReader<'a> {
             Some("noon" | "midday") => return Some((Time::from_hms(12, 0, 0).ok()?, i + 1, false)),
             _ => {}
         }
-        // Military time needs its suffix: a bare 4-digit number is more likely a year.
+        // In prose a 4-digit number is a time only with its suffix ("2305HRS"):
+        // alone it is more likely a year. A field or an entry's start may be
+        // "1738" (the entry's reader checks what follows it).
         if let Some(v) = self.number(i, 4..=4) {
             let suffix = match self.word(i + 1) {
                 Some("hrs" | "hr" | "hours") => true,
                 Some("h") => self.touches(i + 1),
                 _ => false,
             };
-            return if suffix {
-                self.checked_time(i, i + 2, v / 100, v % 100, 0, None).map(|(t, k)| (t, k, false))
-            } else {
-                None
-            };
+            if suffix {
+                return self
+                    .checked_time(i, i + 2, v / 100, v % 100, 0, None)
+                    .map(|(t, k)| (t, k, false));
+            }
+            if self.mode == Mode::Prose || v / 100 > 23 || v % 100 > 59 {
+                return None;
+            }
+            return self
+                .checked_time(i, i + 1, v / 100, v % 100, 0, None)
+                .map(|(t, k)| (t, k, false));
         }
         let h = self.number(i, 1..=2)?;
         let (mut m, mut s, mut k, mut secs) = (0, 0, i + 1, false);
@@ -213,7 +365,7 @@ impl<'a> TimeReader<'a> {
             Some((pm, k2)) => match self.checked_time(i, k2, h, m, s, Some(pm)) {
                 Some((t, k2)) => Some((t, k2, secs)),
                 // In prose "14:05 am I right" still holds a time.
-                None if self.mode == Mode::Prose && has_minutes => {
+                None if self.mode != Mode::Whole && has_minutes => {
                     self.checked_time(i, k, h, m, s, None).map(|(t, k)| (t, k, secs))
                 }
                 None => None,
@@ -270,7 +422,7 @@ impl<'a> TimeReader<'a> {
         Some((t, end))
     }
 
-    fn zone(&self, i: usize, minus_ok: bool) -> Option<(Zone, usize)> {
+    pub fn zone(&self, i: usize, minus_ok: bool) -> Option<(Zone, usize)> {
         if self.symbol(i, '(') {
             let (z, k) = self.bare_zone(i + 1, true)?;
             return self.symbol(k, ')').then_some((z, k + 1));
@@ -285,7 +437,7 @@ impl<'a> TimeReader<'a> {
                 return None;
             }
             let (secs, k) = self.offset(i + 1, sign, false)?;
-            if self.mode == Mode::Prose
+            if self.mode != Mode::Whole
                 && self.tokens.get(i).is_some_and(|t| t.spaced)
                 && k == i + 2
                 && self.number(i + 1, 2..=2).is_some()
@@ -389,7 +541,7 @@ impl<'a> TimeReader<'a> {
         Some((sign * i32::try_from(h * 3600 + m * 60).ok()?, k))
     }
 
-    fn date(&mut self, i: usize) -> Option<(DateValue, usize)> {
+    pub fn date(&mut self, i: usize) -> Option<(DateValue, usize)> {
         let tight_run = |p: &Self, a: usize, b: usize| (a..b).all(|k| p.touches(k));
         if let Some(y) = self.number(i, 4..=4) {
             // ISO 2024-06-01, or 2024/06/01.
@@ -424,6 +576,10 @@ impl<'a> TimeReader<'a> {
             (m, d, k)
         } else {
             let (d, mut k) = self.day(i)?;
+            // "19. April", as German and Scandinavian writers date.
+            if self.symbol(k, '.') && self.touches(k) && self.month(k + 1).is_some() {
+                k += 1;
+            }
             if self.word(k) == Some("of") {
                 k += 1;
             }
@@ -501,7 +657,7 @@ impl<'a> TimeReader<'a> {
     }
 
     /// Token `i` continues a word or number (as in "abc14:05"), so no expression starts there.
-    fn glued(&self, i: usize) -> bool {
+    pub fn glued(&self, i: usize) -> bool {
         i > 0
             && self.touches(i)
             && self.tokens.get(i - 1).is_some_and(|t| !matches!(t.kind, TokenKind::Symbol(_)))
@@ -529,158 +685,3 @@ const MONTHS: [&str; 12] = [
 
 const WEEKDAYS: [&str; 7] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-/// The whole string (trimmed, optional surrounding parentheses) is one zone.
-pub fn parse_zone(s: &str) -> Option<Zone> {
-    let p = TimeReader::new(s.trim(), DateOrder::default(), Mode::Whole);
-    match p.zone(0, true) {
-        Some((z, k)) if k == p.tokens.len() => Some(z),
-        _ => None,
-    }
-}
-
-/// The whole string must be a time expression. Surrounding whitespace, a
-/// trailing ':' and surrounding emphasis/code markers are tolerated.
-pub fn parse_time(s: &str, order: DateOrder) -> Result<Parsed, TimeError> {
-    let mut s = s.trim();
-    loop {
-        let before = s.len();
-        s = s.trim_end_matches(':').trim_matches(|c| c == '*' || c == '`').trim();
-        if s.len() == before {
-            break;
-        }
-    }
-    if s.is_empty() {
-        return Err(TimeError::Empty);
-    }
-    let mut p = TimeReader::new(s, order, Mode::Whole);
-    let got = p.expression(0);
-    if let Some((parsed, k)) = &got {
-        if *k == p.tokens.len() {
-            return Ok(parsed.clone());
-        }
-    }
-    if let Some(e) = p.error.take() {
-        return Err(e);
-    }
-    if let Some((_, k)) = got {
-        // A single left-over upper-case or parenthesised word reads as a zone we do not know.
-        let rest = &p.tokens[k.min(p.tokens.len())..];
-        let word = match rest {
-            [w] if matches!(w.kind, TokenKind::Word { capitals: true, .. }) => Some(w),
-            [a, w, b] if a.kind == TokenKind::Symbol('(') && b.kind == TokenKind::Symbol(')') => {
-                Some(w)
-            }
-            _ => None,
-        };
-        if let Some(w) = word.filter(
-            |w| matches!(&w.kind, TokenKind::Word { lower, .. } if (2..=6).contains(&lower.len())),
-        ) {
-            return Err(TimeError::UnknownZone(s.get(w.start..w.end).unwrap_or("").to_string()));
-        }
-    }
-    Err(TimeError::Unreadable(s.to_string()))
-}
-
-/// The longest prefix of `line` that is a time expression, and its byte length.
-/// Leading whitespace, '*', '`' and '(' are skipped; closing markers right
-/// after the time are included, the separator after it is not.
-pub fn leading_time(line: &str, order: DateOrder) -> Option<(Parsed, usize)> {
-    let skip = |c: char| c.is_whitespace() || c == '*' || c == '`' || c == '(';
-    let body_start = line.find(|c: char| !skip(c)).unwrap_or(line.len());
-    let opened = line.get(..body_start).unwrap_or("").contains('(');
-    let body = line.get(body_start..).unwrap_or("").split('\n').next().unwrap_or("");
-    let mut p = TimeReader::new(body, order, Mode::Prose);
-    let (parsed, k) = p.expression(0)?;
-    let mut end = body_start + p.tokens.get(k.checked_sub(1)?)?.end;
-    let markers = |s: &str| s.len() - s.trim_start_matches(['*', '`']).len();
-    end += markers(line.get(end..).unwrap_or(""));
-    if opened && line.get(end..).is_some_and(|r| r.starts_with(')')) {
-        end += 1;
-        end += markers(line.get(end..).unwrap_or(""));
-    }
-    Some((parsed, end))
-}
-
-/// Runs `f` at each token of each line that may start an expression; `f`
-/// returns the token after a match. Matches never span lines.
-fn scan<T>(
-    text: &str,
-    order: DateOrder,
-    mut f: impl FnMut(&mut TimeReader, usize) -> Option<(T, usize)>,
-) -> Vec<(Range<usize>, T)> {
-    let mut out = Vec::new();
-    let mut base = 0;
-    for line in text.split('\n') {
-        let mut p = TimeReader::new(line, order, Mode::Prose);
-        let mut i = 0;
-        while i < p.tokens.len() {
-            if !p.glued(i) {
-                if let Some((v, k)) = f(&mut p, i) {
-                    if let (Some(a), Some(b)) = (p.tokens.get(i), p.tokens.get(k.wrapping_sub(1))) {
-                        if k > i {
-                            out.push((base + a.start..base + b.end, v));
-                            i = k;
-                            continue;
-                        }
-                    }
-                }
-            }
-            i += 1;
-        }
-        base += line.len() + 1;
-    }
-    out
-}
-
-/// Every time expression in a prose text, with byte ranges. A date alone is not one.
-pub fn find_times(text: &str, order: DateOrder) -> Vec<(Range<usize>, Parsed)> {
-    scan(text, order, |p, i| p.expression(i))
-}
-
-/// Every full date (with a year) in a text, including dates that are part of
-/// a timestamp; compare with [`find_times`] to find dates that stand alone.
-pub fn find_dates(text: &str, order: DateOrder) -> Vec<(Range<usize>, Date)> {
-    scan(text, order, |p, i| match p.date(i)? {
-        (DateValue::Full(d), k) => Some((d, k)),
-        (DateValue::MonthDay(..), _) => None,
-    })
-}
-
-/// Guess the slashed-date order of a whole document.
-pub fn guess_date_order(text: &str) -> DateOrder {
-    let p = TimeReader::new(text, DateOrder::default(), Mode::Prose);
-    let (mut day_first, mut month_first) = (false, false);
-    for i in 0..p.tokens.len() {
-        let slashed =
-            p.symbol(i + 1, '/') && p.symbol(i + 3, '/') && (i + 1..i + 5).all(|k| p.touches(k));
-        if let (true, Some(a), Some(b), Some(_)) =
-            (slashed, p.number(i, 1..=2), p.number(i + 2, 1..=2), p.number(i + 4, 4..=4))
-        {
-            day_first |= a > 12;
-            month_first |= b > 12;
-        }
-    }
-    if day_first {
-        return DateOrder::DayFirst;
-    }
-    if month_first {
-        return DateOrder::MonthFirst;
-    }
-    // "Central" and "Mountain" are common words, so they count only before "Time".
-    let us = (0..p.tokens.len()).any(|i| match &p.tokens[i].kind {
-        TokenKind::Word { lower, capitals, capitalised } => {
-            (*capitals && US_ABBR.contains(&lower.to_ascii_uppercase().as_str()))
-                || (*capitalised && (lower == "pacific" || lower == "eastern"))
-                || (*capitalised
-                    && (lower == "central" || lower == "mountain")
-                    && p.word(i + 1) == Some("time"))
-        }
-        _ => false,
-    });
-    if us {
-        DateOrder::MonthFirst
-    } else {
-        DateOrder::DayFirst
-    }
-}

@@ -22,6 +22,11 @@ pub struct Stamp {
     pub zone: Option<Zone>,
     /// Month and day of a date written without a year ("April 17th"); `date` is then None.
     pub month_day: Option<(Month, u8)>,
+    /// Written as approximate: "~14:05", "about 14:05", "14:05~", "11pm-ish".
+    pub approximate: bool,
+    /// A day without a time of day ("2021-08-17", "2019-12-03 --:--"):
+    /// `time` is then midnight and says nothing.
+    pub day_only: bool,
 }
 
 /// A time, or a range of two ("7:30AM to 8:05PM WAT"). A zone written once
@@ -39,6 +44,8 @@ pub enum TimeError {
     BadDate(String),
     BadTime(String),
     UnknownZone(String),
+    /// Written as unknown on purpose: "???", "??:??", "--:--", "unknown", "TBD".
+    Unknown(String),
 }
 
 pub const ACCEPTED: &str = "14:05, 2:05 PM, 2305HRS or 2024-06-01 14:05, optionally followed by a zone such as UTC, EAT, GMT+2 or +03:00";
@@ -55,6 +62,7 @@ impl fmt::Display for TimeError {
             TimeError::UnknownZone(s) => {
                 write!(f, "\"{s}\" is not a time zone I know. Write the time like {ACCEPTED}.")
             }
+            TimeError::Unknown(s) => write!(f, "\"{s}\" says the time is not known."),
         }
     }
 }
