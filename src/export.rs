@@ -29,6 +29,7 @@ use crate::timeparse::format_duration;
 /// table's body or the list's element).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
+    FrontMatter,
     Title,
     Meta,
     Intro,
@@ -124,6 +125,7 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     let bullet = bullet_before(&doc.measures_notes);
 
     let mut out = vec![
+        Block { key: Key::FrontMatter, markdown: front_matter(&doc.front_matter) },
         Block { key: Key::Title, markdown: title(&doc.title) },
         Block { key: Key::Meta, markdown: meta(doc.status, &doc.authors) },
         Block { key: Key::Intro, markdown: intro(&doc.intro) },
@@ -226,6 +228,22 @@ fn heading(written: &str, standard: &str) -> String {
     } else {
         written
     }
+}
+
+/// The front matter as written, before everything else; nothing when there
+/// is none. Text that is not front matter (a hand-edited draft) is written
+/// as a code block instead, so it can neither hide text nor break the title.
+pub fn front_matter(written: &str) -> String {
+    let written = written.replace("\r\n", "\n").trim_matches('\n').to_string();
+    if written.trim().is_empty() {
+        return String::new();
+    }
+    if crate::frontmatter::split(&written).is_some_and(|(fm, rest)| fm.len() == written.len() && rest.is_empty()) {
+        return format!("{written}\n\n");
+    }
+    let longest = written.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}text\n{written}\n{fence}\n\n")
 }
 
 /// `# Postmortem: <title>`, unless the title already says "Postmortem ...".

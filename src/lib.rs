@@ -5,6 +5,7 @@
 
 pub mod drafts;
 pub mod export;
+pub mod frontmatter;
 pub mod import;
 pub mod model;
 pub mod render;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the stored shape changes; `drafts::migrate` brings older
 /// drafts up to date.
-pub const MODEL_VERSION: u32 = 2;
+pub const MODEL_VERSION: u32 = 3;
 
 /// Stable identity of a row inside one document. Lists render keyed by it,
 /// never by index, so moving or deleting a row keeps focus and DOM state.
@@ -18,6 +18,10 @@ pub type RowId = u64;
 #[serde(default)]
 pub struct Document {
     pub version: u32,
+    /// YAML (`---`) or TOML (`+++`) front matter of an imported document,
+    /// delimiters included, kept as written: static-site generators and
+    /// folders of postmortems read it. Empty when there is none.
+    pub front_matter: String,
     pub title: String,
     pub authors: String,
     pub status: Status,

@@ -17,10 +17,21 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Renders Markdown to HTML that is safe to put in `inner_html`.
+/// A whole document's dialect: front matter at its start is not shown.
+/// (Only a whole document has a start; a field's text read alone must not
+/// take its first lines for front matter, which the document would not.)
+pub fn document_options() -> Options {
+    options() | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+}
+
+/// Renders a whole document's Markdown to HTML that is safe to put in `inner_html`.
 pub fn to_html(markdown: &str) -> String {
+    render_with(markdown, document_options())
+}
+
+fn render_with(markdown: &str, options: Options) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, safe_events(Parser::new_ext(markdown, options())));
+    html::push_html(&mut out, safe_events(Parser::new_ext(markdown, options)));
     out
 }
 
@@ -72,7 +83,8 @@ pub const LIST_CLOSE: &str = "</ul>\n";
 /// its `<tr>`; for a list item its `<li>`. Joined by `assemble`, the blocks
 /// give exactly `to_html` of the whole document.
 pub fn block_html(key: Key, markdown: &str, defs: &str) -> String {
-    if markdown.is_empty() {
+    // Front matter is for tools, not readers: the preview does not show it.
+    if markdown.is_empty() || key == Key::FrontMatter {
         return String::new();
     }
     let source = |body: &str| {
@@ -83,15 +95,15 @@ pub fn block_html(key: Key, markdown: &str, defs: &str) -> String {
         }
     };
     match key.container() {
-        None => to_html(&source(markdown)),
+        None => render_with(&source(markdown), options()),
         Some(Container::Timeline) => {
-            let html = to_html(&source(&format!("{ROW_FRAME}{markdown}")));
+            let html = render_with(&source(&format!("{ROW_FRAME}{markdown}")), options());
             let from = html.find(BODY_OPEN).map_or(0, |i| i + BODY_OPEN.len());
             let to = html.rfind(BODY_CLOSE).unwrap_or(html.len()).max(from);
             html[from..to].to_string()
         }
         Some(Container::Improvements | Container::Tasks) => {
-            let html = to_html(&source(markdown));
+            let html = render_with(&source(markdown), options());
             let html = html.strip_prefix(LIST_OPEN).unwrap_or(&html);
             html.strip_suffix(LIST_CLOSE).unwrap_or(html).to_string()
         }

@@ -255,9 +255,9 @@ const CORPUS: &[Case] = &[
     },
     Case {
         file: "05-ayaelsaid-dashed-underlines.md",
-        note: "'---' after ATX headings are rules; '**•<TAB>Label:**' fields; image on a GitHub blob page; duration only a date stays in the notes",
+        note: "'---' after ATX headings are rules; '**•<TAB>Label:**' fields; image on a GitHub blob page; duration only a date stays in the notes; the zone (PDT) is the one every row names",
         title: "Postmortem Report",
-        parts: &[Title, Intro, Summary, Timeline, RootCause, Resolution, Measures],
+        parts: &[Title, Intro, Summary, Zone, Timeline, RootCause, Resolution, Measures],
         custom: &[],
         rows: 6,
         findings: &[BrokenImage],
@@ -509,9 +509,9 @@ const FIXTURES: &[Case] = &[
     },
     Case {
         file: "fx04-dashed-underlines.md",
-        note: "blank first line; rules under ATX headings; '**•<TAB>Label:**' fields and rows; GitHub blob image; date-only duration",
+        note: "blank first line; rules under ATX headings; '**•<TAB>Label:**' fields and rows; GitHub blob image; date-only duration; the zone is the one every row names",
         title: "Outage Report",
-        parts: &[Title, Intro, Summary, Timeline, Measures],
+        parts: &[Title, Intro, Summary, Zone, Timeline, Measures],
         custom: &[],
         rows: 4,
         findings: &[BrokenImage],

@@ -88,7 +88,8 @@ pub fn duration_mismatch(
     let spans: Vec<(&RowSource, When, When)> = rows
         .iter()
         .filter_map(|r| {
-            let s = clock.row(&r.row.time).span()?.clone();
+            // A day without a time says nothing of how long the outage was.
+            let s = clock.row(&r.row.time).span().filter(|s| !s.day_only)?.clone();
             Some((r, undated(s.start), undated(s.end.unwrap_or(s.start))))
         })
         .collect();

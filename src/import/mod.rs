@@ -36,9 +36,9 @@ mod tests;
 
 use pulldown_cmark::{Event, Parser, Tag as Md};
 
-use crate::export;
 use crate::model::{CustomSection, Document};
-use crate::render;
+use crate::timeparse::{self, DateOrder};
+use crate::{export, frontmatter, render};
 pub use findings::{ImportFinding, ImportKind};
 use headings::{title_text, Topic};
 use source::Source;
@@ -64,6 +64,15 @@ pub fn import(markdown: &str) -> Imported {
         });
         return Imported { doc, findings };
     }
+    // Front matter is kept as written, and read for what it says; its
+    // lines are blanked, not cut, so line numbers stay.
+    let (text, front) = match frontmatter::split(&text) {
+        Some((fm, _)) => {
+            let blank = "\n".repeat(fm.matches('\n').count());
+            (format!("{blank}{}", &text[fm.len()..]), Some(fm.to_string()))
+        }
+        None => (text, None),
+    };
     let text = normalise::unwrap_fence(text, &mut findings);
     let conflicts = checks::conflict_markers(&text, &mut findings);
     checks::html_and_images(&text, &mut findings);
@@ -73,6 +82,9 @@ pub fn import(markdown: &str) -> Imported {
     let (source, mut noticed) = Source::new(&src, conflicts);
     findings.append(&mut noticed);
     read(&source, &mut doc, &mut findings);
+    if let Some(front) = front {
+        take_front_matter(&mut doc, front, source.order);
+    }
     findings.sort_by_key(|f| f.line);
     Imported { doc, findings }
 }
@@ -131,6 +143,8 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
         }
     }
     doc.timeline = rows.iter().map(|r| r.row.clone()).collect();
+    // "All times PDT." above the summary names the document's zone too.
+    hints.push(doc.intro.clone());
     summary::finish_summary(source, doc, &mut summary, &hints, has_summary);
     timeline::finish_timeline(source, doc, &table_heads);
     if !has_summary {
@@ -158,6 +172,28 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
     doc.improvements.iter_mut().for_each(|i| i.id = next());
     doc.tasks.iter_mut().for_each(|t| t.id = next());
     doc.next_id = next();
+}
+
+/// What the front matter says fills what the text left empty: the title,
+/// the authors, and the day of an outage start written without one.
+fn take_front_matter(doc: &mut Document, front: String, order: DateOrder) {
+    let fields = frontmatter::fields(&front);
+    if doc.title.is_empty() {
+        doc.title = fields.title.map(|t| title_text(&t)).unwrap_or_default();
+    }
+    if doc.authors.is_empty() {
+        doc.authors = fields.authors.join(", ");
+    }
+    let day = fields
+        .date
+        .and_then(|d| timeparse::find_dates(&d, order).first().map(|(r, _)| d[r.clone()].to_string()));
+    let start = timeparse::parse_time(&doc.summary.start, order);
+    if let (Some(day), Ok(start)) = (day, start) {
+        if start.start.date.is_none() && start.start.month_day.is_none() {
+            doc.summary.start = format!("{day} {}", doc.summary.start);
+        }
+    }
+    doc.front_matter = front;
 }
 
 /// The words of `source` (runs of letters and digits, compared without

@@ -204,12 +204,14 @@ pub fn finish_summary(
         (*last, s.zone) = (time, zone);
     }
     // Else one named in the summary's prose (not its fields: a zone there
-    // is the field's own) or over the timeline.
+    // is the field's own), over the timeline or above the sections, else
+    // the one the timeline's entries all name.
     if s.zone.is_empty() && Clock::new(s).zone.is_none() {
         let text = prose(segs);
         s.zone = std::iter::once(text.as_str())
             .chain(hints.iter().map(String::as_str))
             .find_map(find_zone)
+            .or_else(|| zone_of_rows(&doc.timeline, source.order))
             .unwrap_or_default();
     }
     let list = export::summary("", &doc.summary, &figures(doc));
@@ -341,6 +343,19 @@ fn window_in_prose(text: &str, order: DateOrder) -> (Option<String>, Option<Stri
     let sentence = text[s..e].to_lowercase();
     let end = (times.len() > 1 && says_ended(&sentence)).then(|| clean(last)).flatten();
     (clean(first), end)
+}
+
+/// The zone the timeline's entries name, when at least half of them name
+/// one and all that do name the same ("### 22:31 UTC - On-call paged").
+fn zone_of_rows(rows: &[crate::model::TimelineRow], order: DateOrder) -> Option<String> {
+    let zones: Vec<Option<String>> = rows
+        .iter()
+        .filter_map(|r| timeparse::parse_time(&r.time, order).ok())
+        .map(|p| p.start.zone.map(|z| z.label))
+        .collect();
+    let named: Vec<&String> = zones.iter().flatten().collect();
+    let first = named.first()?;
+    (named.len() * 2 >= zones.len() && named.iter().all(|z| z == first)).then(|| first.to_string())
 }
 
 /// Whether a sentence says the outage ended ("service restored", "<END OF OUTAGE>").

@@ -150,6 +150,12 @@ pub fn MetaSection(state: EditorState, findings: Signal<Vec<Finding>>) -> impl I
             </div>
             <Long state value=state.intro id="intro".into() label="Introduction".into() rows=2
                 placeholder="Optional: who wrote this, links, context"/>
+            // Only documents that came with front matter show it: it is
+            // kept as written for the tools that read it.
+            {(!state.front_matter.get_untracked().is_empty()).then(|| view! {
+                <Long state value=state.front_matter id="front-matter".into()
+                    label="Front matter (YAML or TOML, kept as written)".into() rows=4/>
+            })}
         </fieldset>
     }
 }

@@ -72,6 +72,7 @@ impl Derived {
 fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
     let s = state;
     Some(match key {
+        Key::FrontMatter => Box::new(move || export::front_matter(&s.front_matter.read())),
         Key::Title => Box::new(move || export::title(&s.title.read())),
         Key::Meta => Box::new(move || export::meta(s.status.get(), &s.authors.read())),
         Key::Intro => Box::new(move || export::intro(&s.intro.read())),

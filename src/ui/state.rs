@@ -101,6 +101,7 @@ impl Optional {
 
 #[derive(Clone, Copy)]
 pub struct EditorState {
+    pub front_matter: Text,
     pub title: Text,
     pub authors: Text,
     pub status: RwSignal<Status>,
@@ -140,6 +141,7 @@ impl EditorState {
         let mut doc_ids = doc.clone();
         let next_id = doc_ids.fresh_id();
         EditorState {
+            front_matter: text(&doc.front_matter),
             title: text(&doc.title),
             authors: text(&doc.authors),
             status: RwSignal::new(doc.status),
@@ -193,6 +195,7 @@ impl EditorState {
     /// The document, tracking every field read.
     pub fn document(&self) -> Document {
         let mut doc = Document {
+            front_matter: self.front_matter.get(),
             title: self.title.get(),
             authors: self.authors.get(),
             status: self.status.get(),
@@ -369,6 +372,7 @@ impl EditorState {
     /// preview lays out. Tracks only the structure, not the text.
     pub fn layout(&self) -> Vec<Key> {
         let mut keys = vec![
+            Key::FrontMatter,
             Key::Title,
             Key::Meta,
             Key::Intro,
