@@ -238,7 +238,9 @@ pub fn front_matter(written: &str) -> String {
     if written.trim().is_empty() {
         return String::new();
     }
-    if crate::frontmatter::split(&written).is_some_and(|(fm, rest)| fm.len() == written.len() && rest.is_empty()) {
+    if crate::frontmatter::split(&written)
+        .is_some_and(|(fm, rest)| fm.len() == written.len() && rest.is_empty())
+    {
         return format!("{written}\n\n");
     }
     let longest = written.split(|c| c != '`').map(str::len).max().unwrap_or(0);

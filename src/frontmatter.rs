@@ -82,7 +82,9 @@ pub fn fields(front_matter: &str) -> Fields {
                 fields.authors = if value.is_empty() && yaml {
                     // One item per line: "  - Ana".
                     let mut items = Vec::new();
-                    while let Some(item) = lines.get(i).and_then(|l| l.trim_start().strip_prefix("- ")) {
+                    while let Some(item) =
+                        lines.get(i).and_then(|l| l.trim_start().strip_prefix("- "))
+                    {
                         items.push(unquoted(item.trim()));
                         i += 1;
                     }
@@ -137,7 +139,10 @@ mod tests {
         assert_eq!(rest, "\ntext");
         let f = fields(fm);
         assert_eq!((f.title.as_deref(), f.authors.len()), (Some("Disk full"), 2));
-        assert_eq!(fields("---\nauthor: Ana\nstart_time: 2020-05-24T17:36:00Z\n---").date.as_deref(), Some("2020-05-24T17:36:00Z"));
+        assert_eq!(
+            fields("---\nauthor: Ana\nstart_time: 2020-05-24T17:36:00Z\n---").date.as_deref(),
+            Some("2020-05-24T17:36:00Z")
+        );
     }
 
     #[test]

@@ -21,7 +21,9 @@ pub fn options() -> Options {
 /// (Only a whole document has a start; a field's text read alone must not
 /// take its first lines for front matter, which the document would not.)
 pub fn document_options() -> Options {
-    options() | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+    options()
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
 }
 
 /// Renders a whole document's Markdown to HTML that is safe to put in `inner_html`.

@@ -192,6 +192,9 @@ impl Clock {
         });
         let when = When { date, time: stamp.time };
         let (Some(from), Some(to)) = (&stamp.zone, &self.zone) else { return when };
+        if timeparse::within_generic(to, from) {
+            return when;
+        }
         let from = timeparse::offset_on(from, date);
         let to = timeparse::offset_on(to, date);
         let shift = Duration::seconds(i64::from(to.whole_seconds() - from.whole_seconds()));

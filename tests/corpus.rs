@@ -140,8 +140,21 @@ fn run(dir: &Path, cases: &[Case]) {
     assert_eq!(files, stated, "every document in {} has a case, and only those", dir.display());
     let mut slowest = (Duration::ZERO, "");
     let mut largest = (0, "", Duration::ZERO);
+    // Every case is checked, and every one that fails is said, not only the first.
+    let mut failed = Vec::new();
     for case in cases {
-        let (report, took) = check(dir, case);
+        let (report, took) = match std::panic::catch_unwind(|| check(dir, case)) {
+            Ok(done) => done,
+            Err(why) => {
+                let why = why
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| why.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                failed.push(why);
+                continue;
+            }
+        };
         println!("{report}");
         let size = std::fs::metadata(dir.join(case.file)).map(|m| m.len()).unwrap_or(0);
         if took > slowest.0 {
@@ -154,6 +167,13 @@ fn run(dir: &Path, cases: &[Case]) {
     println!(
         "largest: {} ({} bytes) imported in {:?}; slowest: {} in {:?}",
         largest.1, largest.0, largest.2, slowest.1, slowest.0
+    );
+    assert!(
+        failed.is_empty(),
+        "{} of {} documents:\n{}",
+        failed.len(),
+        cases.len(),
+        failed.join("\n")
     );
 }
 
@@ -250,7 +270,7 @@ const CORPUS: &[Case] = &[
         parts: &[Title, Intro, Summary, Window, Zone, Timeline, RootCause, Measures],
         custom: &[],
         rows: 8,
-        findings: &[DurationMismatch],
+        findings: &[DurationMismatch, TimesBackwards],
         unreadable: &[],
     },
     Case {
@@ -400,7 +420,7 @@ const CORPUS: &[Case] = &[
         parts: &[Summary, Window, Timeline, RootCause, Measures],
         custom: &[],
         rows: 7,
-        findings: &[],
+        findings: &[TimesBackwards],
         unreadable: &[],
     },
     Case {
@@ -410,7 +430,7 @@ const CORPUS: &[Case] = &[
         parts: &[Title, Summary, Zone, Timeline, RootCause, Resolution, Measures],
         custom: &[],
         rows: 5,
-        findings: &[],
+        findings: &[TimesBackwards],
         unreadable: &[],
     },
     Case {
@@ -420,7 +440,7 @@ const CORPUS: &[Case] = &[
         parts: &[Title, Intro, Summary, Timeline],
         custom: &["What was the impact identified?", "Are Wire installations affected?"],
         rows: 6,
-        findings: &[],
+        findings: &[TimesBackwards],
         unreadable: &[],
     },
     Case {
@@ -657,7 +677,7 @@ const FIXTURES: &[Case] = &[
         parts: &[Summary, Window, Timeline, RootCause, Measures],
         custom: &[],
         rows: 5,
-        findings: &[],
+        findings: &[TimesBackwards],
         unreadable: &[],
     },
     Case {
@@ -667,7 +687,7 @@ const FIXTURES: &[Case] = &[
         parts: &[Title, Summary, Zone, Timeline, RootCause, Resolution, Measures],
         custom: &[],
         rows: 5,
-        findings: &[],
+        findings: &[TimesBackwards],
         unreadable: &[],
     },
     Case {
@@ -677,7 +697,7 @@ const FIXTURES: &[Case] = &[
         parts: &[Title, Intro, Summary, Timeline],
         custom: &["How long did it last?"],
         rows: 5,
-        findings: &[],
+        findings: &[TimesBackwards],
         unreadable: &[],
     },
     Case {
@@ -747,7 +767,7 @@ const FIXTURES: &[Case] = &[
         parts: &[Title, Summary, Window, Zone, Timeline, RootCause, Resolution, Improvements],
         custom: &[],
         rows: 5,
-        findings: &[ConflictMarker],
+        findings: &[ConflictMarker, TimesBackwards],
         unreadable: &[],
     },
 ];

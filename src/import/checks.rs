@@ -4,7 +4,7 @@
 //! disagree).
 
 use pulldown_cmark::{Event, Parser, Tag as Md, TagEnd};
-use time::Duration;
+use time::{Date, Duration};
 
 use super::findings::ImportFinding;
 use super::source::Source;
@@ -14,7 +14,7 @@ use super::timeline::RowSource;
 use crate::model::{Document, Tag};
 use crate::render;
 use crate::timeline::{Clock, When};
-use crate::timeparse;
+use crate::timeparse::{self, DateOrder};
 
 /// Reports each unresolved merge conflict; says whether there is one.
 pub fn conflict_markers(text: &str, findings: &mut Vec<ImportFinding>) -> bool {
@@ -131,6 +131,53 @@ pub fn duration_mismatch(
                 (last.text(dates), timeparse::format_duration(gap.abs()), e.text(dates));
             out.push(ImportFinding::timeline_ends_apart(row.line, &at, &gap, how, &e));
         }
+    }
+    out
+}
+
+/// A date in the title that no timeline entry is on, nor between the first
+/// and the last entry's day: one of them is wrong.
+pub fn title_date(doc: &Document, title_line: usize, order: DateOrder) -> Option<ImportFinding> {
+    let (range, date) = timeparse::find_dates(&doc.title, order).into_iter().next()?;
+    let clock = Clock::of(doc);
+    if clock.undated {
+        return None;
+    }
+    let days: Vec<Date> =
+        doc.timeline.iter().filter_map(|r| clock.row(&r.time).span()?.start.date).collect();
+    let (first, last) = (*days.iter().min()?, *days.iter().max()?);
+    if (first..=last).contains(&date) {
+        return None;
+    }
+    let show = timeparse::format_date;
+    Some(ImportFinding::title_date(title_line, &doc.title[range], &show(first), &show(last)))
+}
+
+/// Each entry earlier in the day than the entry before it: on the same
+/// written day, or, both written without a day, less than twelve hours
+/// earlier (a bigger step back is the night passing: 23:55, then 00:10).
+pub fn times_backwards(doc: &Document, rows: &[RowSource], order: DateOrder) -> Vec<ImportFinding> {
+    let clock = Clock::of(doc);
+    let mut out = Vec::new();
+    let mut before: Option<(When, Option<Date>, &str)> = None;
+    for r in rows {
+        let Some(span) = clock.row(&r.row.time).span().filter(|s| !s.day_only).cloned() else {
+            continue;
+        };
+        let written = timeparse::parse_time(&r.row.time, order).ok().and_then(|p| p.start.date);
+        let at = span.start;
+        if let Some((b, b_written, b_text)) = before {
+            let back = at.time < b.time;
+            let same_day = match (written, b_written) {
+                (Some(x), Some(y)) => x == y,
+                (None, None) => b.time - at.time < Duration::hours(12),
+                _ => false,
+            };
+            if back && same_day {
+                out.push(ImportFinding::times_backwards(r.line, &r.row.time, b_text));
+            }
+        }
+        before = Some((at, written, r.row.time.as_str()));
     }
     out
 }

@@ -31,6 +31,10 @@ pub enum ImportKind {
     NoSections,
     /// No section and no outage time: maybe not a postmortem at all.
     NotAPostmortem,
+    /// The title has a date that no timeline entry is on.
+    TitleDate,
+    /// An entry earlier in the day than the one before it.
+    TimesBackwards,
 }
 
 fn at(kind: ImportKind, line: usize, message: String) -> ImportFinding {
@@ -128,6 +132,16 @@ impl ImportFinding {
         end: &str,
     ) -> ImportFinding {
         at(ImportKind::DurationMismatch, line, format!("Line {line}: the timeline ends at {last}, {gap} {how} the end of the outage that the summary gives ({end}). Check the summary's times and the timeline's last entry."))
+    }
+
+    pub fn title_date(line: usize, date: &str, from: &str, to: &str) -> ImportFinding {
+        let entries =
+            if from == to { format!("on {from}") } else { format!("from {from} to {to}") };
+        at(ImportKind::TitleDate, line, format!("Line {line}: the title says {date}, but no timeline entry is on that day (the entries are {entries}). Check the title's date or the entries' dates."))
+    }
+
+    pub fn times_backwards(line: usize, time: &str, before: &str) -> ImportFinding {
+        at(ImportKind::TimesBackwards, line, format!("Line {line}: {time} comes after {before} on the same day, so the times go backwards. Check AM and PM, the day of the entries, or their order."))
     }
 
     pub fn no_sections(start: &str) -> ImportFinding {

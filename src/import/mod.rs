@@ -42,7 +42,7 @@ use crate::{export, frontmatter, render};
 pub use findings::{ImportFinding, ImportKind};
 use headings::{title_text, Topic};
 use source::Source;
-use text::{words, Piece};
+use text::words;
 
 /// The draft read from the Markdown, and what the reader should look at.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,24 +81,29 @@ pub fn import(markdown: &str) -> Imported {
     let src = export::escape_html(&text);
     let (source, mut noticed) = Source::new(&src, conflicts);
     findings.append(&mut noticed);
-    read(&source, &mut doc, &mut findings);
+    let title_line = read(&source, &mut doc, &mut findings);
     if let Some(front) = front {
         take_front_matter(&mut doc, front, source.order);
     }
+    findings.extend(checks::title_date(&doc, title_line, source.order));
     findings.sort_by_key(|f| f.line);
     Imported { doc, findings }
 }
 
-/// Reads every section into its fields.
-fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) {
+/// Reads every section into its fields; gives the title's line.
+fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) -> usize {
     let title = sections::title(source);
+    let title_line = title
+        .as_ref()
+        .and_then(|t| t.0)
+        .map_or(1, |i| source.line_of(source.blocks[i].range.start));
     doc.title = title.as_ref().map(|t| title_text(&t.1)).unwrap_or_default();
     let (intro, sections) = sections::sections(source, title.and_then(|t| t.0));
     let intro = sections::meta(source, &source.trim_rules(&intro), doc);
     let has_summary = sections.iter().any(|s| s.topic == Topic::Summary);
-    // Without a summary section, field lines before the first section
-    // ("**Impact:** ...") are the summary.
-    let mut summary = if has_summary { Vec::new() } else { summary::segments(source, &intro) };
+    // Field lines before the first section ("**Impact:** ...") are the
+    // summary's too, and without a summary section all of it.
+    let mut summary = summary::segments(source, &intro, true);
     doc.intro = source.render(&source.ranges(&intro));
     let (mut rows, mut table_heads, mut hints) = (Vec::new(), Vec::new(), Vec::new());
     for s in &sections {
@@ -108,7 +113,7 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
         match s.topic {
             Topic::Summary => {
                 doc.headings.summary = own(Topic::Summary);
-                summary.extend(summary::segments(source, &blocks));
+                summary.extend(summary::segments(source, &blocks, false));
             }
             Topic::Timeline => {
                 doc.headings.timeline = own(Topic::Timeline);
@@ -147,12 +152,8 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
     hints.push(doc.intro.clone());
     summary::finish_summary(source, doc, &mut summary, &hints, has_summary);
     timeline::finish_timeline(source, doc, &table_heads);
-    if !has_summary {
-        let notes: Vec<Piece> =
-            summary.iter().filter(|s| !s.used).flat_map(|s| s.pieces.clone()).collect();
-        doc.intro = source.render(&notes);
-    }
     findings.extend(checks::duration_mismatch(source, doc, &summary, &rows));
+    findings.extend(checks::times_backwards(doc, &rows, source.order));
     if sections.iter().all(|s| s.topic == Topic::Custom) {
         // An outage told as a story still gives its window: it is a
         // postmortem without sections, not something else.
@@ -172,6 +173,7 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
     doc.improvements.iter_mut().for_each(|i| i.id = next());
     doc.tasks.iter_mut().for_each(|t| t.id = next());
     doc.next_id = next();
+    title_line
 }
 
 /// What the front matter says fills what the text left empty: the title,
@@ -184,9 +186,15 @@ fn take_front_matter(doc: &mut Document, front: String, order: DateOrder) {
     if doc.authors.is_empty() {
         doc.authors = fields.authors.join(", ");
     }
-    let day = fields
-        .date
-        .and_then(|d| timeparse::find_dates(&d, order).first().map(|(r, _)| d[r.clone()].to_string()));
+    // A front matter's date is often the day the postmortem was written, so
+    // it dates the outage only when nothing else in the document does.
+    let dated_rows = doc
+        .timeline
+        .iter()
+        .any(|r| timeparse::parse_time(&r.time, order).is_ok_and(|p| p.start.date.is_some()));
+    let day = fields.date.filter(|_| !dated_rows).and_then(|d| {
+        timeparse::find_dates(&d, order).first().map(|(r, _)| d[r.clone()].to_string())
+    });
     let start = timeparse::parse_time(&doc.summary.start, order);
     if let (Some(day), Ok(start)) = (day, start) {
         if start.start.date.is_none() && start.start.month_day.is_none() {

@@ -21,6 +21,9 @@ pub struct Segment {
     pub field: Option<(SummaryField, String)>,
     /// Read into a field; if not, kept in the notes.
     pub used: bool,
+    /// Before the sections: metadata people put above the summary
+    /// ("**Duration:** ..." under the title), whose prose is not the summary's.
+    pub in_intro: bool,
     pub line: usize,
 }
 
@@ -70,13 +73,14 @@ pub fn figures(doc: &Document) -> export::Figures {
     export::Figures::new(&clock, doc.timeline.iter().map(|r| (r.tag, clock.row(&r.time))))
 }
 
-pub fn segments(source: &Source, blocks: &[usize]) -> Vec<Segment> {
+pub fn segments(source: &Source, blocks: &[usize], in_intro: bool) -> Vec<Segment> {
     let mut segs: Vec<Segment> = Vec::new();
     let mut open_para: Option<(usize, usize)> = None;
     let seg = |piece: &Piece, field| Segment {
         pieces: vec![piece.clone()],
         field,
         used: false,
+        in_intro,
         line: source.lines.of(piece.start),
     };
     for &i in blocks {
@@ -187,6 +191,7 @@ pub fn finish_summary(
     let prose = |segs: &[Segment]| {
         let pieces: Vec<Piece> = segs
             .iter()
+            .filter(|g| !has_summary || !g.in_intro)
             .filter(|g| matches!(g.field, None | Some((SummaryField::Window, _))))
             .flat_map(|g| g.pieces.clone())
             .collect();
@@ -220,11 +225,14 @@ pub fn finish_summary(
         let structured = matches!(seg.field, Some((f, _)) if f != SummaryField::Window);
         seg.used = structured && seg.pieces.iter().all(|p| words(source.text(p)).is_subset(&list));
     }
-    if has_summary {
-        let notes: Vec<Piece> =
-            segs.iter().filter(|s| !s.used).flat_map(|s| s.pieces.clone()).collect();
-        doc.summary.notes = source.render(&notes);
-    }
+    let unused = |in_intro: bool| -> Vec<Piece> {
+        segs.iter()
+            .filter(|s| !s.used && s.in_intro == in_intro)
+            .flat_map(|s| s.pieces.clone())
+            .collect()
+    };
+    doc.intro = source.render(&unused(true));
+    doc.summary.notes = source.render(&unused(false));
 }
 
 /// A trailing zone split off a time: "16:30 UTC" → "16:30", "UTC".

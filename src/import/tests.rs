@@ -450,7 +450,8 @@ fn mutated() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // 256 cases by default; PROPTEST_CASES asks for more (scripts/fuzz).
+    #![proptest_config(ProptestConfig::default())]
 
     /// Documents in the form import produces read back as themselves.
     #[test]
@@ -485,4 +486,71 @@ proptest! {
         prop_assert!(lost_words(&text, &once).is_empty(), "lost {:?} from {}", lost_words(&text, &once), text);
         prop_assert_eq!(&md(&import(&once).doc), &once, "from {}", text);
     }
+}
+
+#[test]
+fn a_title_date_no_entry_has_and_times_going_backwards_are_found() {
+    let got = imported("# Postmortem: 2024-03-09 queue outage\n\n## Timeline\n- 2024-03-08 14:05 alert\n- 2024-03-08 13:10 paged\n- 2024-03-08 15:00 fixed\n");
+    assert_eq!(kinds(&got), [ImportKind::TitleDate, ImportKind::TimesBackwards]);
+    assert!(
+        got.findings[0].message.contains("2024-03-09")
+            && got.findings[0].message.contains("on 2024-03-08")
+    );
+    assert!(got.findings[1]
+        .message
+        .starts_with("Line 5: 2024-03-08 13:10 comes after 2024-03-08 14:05"));
+    // Past midnight with no day written is the night passing; a day between
+    // the first and the last entry's is no contradiction.
+    let fine = imported("# Outage of 2024-03-09\n\n## Timeline\n- 2024-03-08 23:50 alert\n- 2024-03-10 00:10 fixed\n\n## Later\n- 23:55 a\n- 00:10 b\n");
+    assert!(fine.findings.is_empty(), "{:?}", fine.findings);
+    let night =
+        imported("## Timeline\n- 23:55 alert\n- 00:10 paged\n- 12:00 PM lunch\n- 12:15 AM oops\n");
+    assert_eq!(kinds(&night), [ImportKind::TimesBackwards], "{:?}", night.findings);
+    assert!(night.findings[0].message.contains("12:15 AM comes after 12:00 PM"));
+}
+
+#[test]
+fn front_matter_is_kept_and_read_for_title_authors_and_day() {
+    let text = "---\ntitle: \"Disk full on db-2\"\ndate: 2024-03-02\nauthors:\n  - Ana Ruiz\n  - Bo Li\n---\n\n## Summary\nFrom 14:00 to 15:00 UTC the disk was full.\n\n## Timeline\n- 14:00 alert\n";
+    let got = imported(text);
+    let d = &got.doc;
+    assert_eq!((d.title.as_str(), d.authors.as_str()), ("Disk full on db-2", "Ana Ruiz, Bo Li"));
+    assert!(d.front_matter.starts_with("---\ntitle:") && d.front_matter.ends_with("\n---"));
+    assert_eq!(d.summary.start, "2024-03-02 14:00");
+    let out = md(d);
+    assert!(out.starts_with("---\ntitle: \"Disk full on db-2\""), "{out}");
+    // Not shown in the preview, and not read as a rule and a heading.
+    let html = crate::render::to_html(&out);
+    assert!(!html.contains("<hr") && !html.contains("date: 2024"), "{html}");
+    // A day in the rows says when the outage was better than the front matter's date.
+    let dated = imported("+++\ntitle = 'x'\ndate = 2024-05-01\n+++\n## Summary\nFrom 14:00.\n\n## Timeline\n- 2024-03-08 14:00 a\n");
+    assert_eq!(dated.doc.summary.start, "14:00");
+}
+
+#[test]
+fn timelines_wherever_they_are_and_however_they_are_written() {
+    // A timeline under another section, a table with its time column second
+    // and separate date and time columns, a time heading with its paragraph.
+    let d = imported("# X\n\n## What happened\nWe broke it.\n\n### Key timestamps\n| Event | Time (UTC) |\n|---|---|\n| Alert | **14:05** |\n| Fix | 14:30 |\n\n## Root cause\nA typo.\n").doc;
+    let rows: Vec<_> = d.timeline.iter().map(|r| (r.time.as_str(), r.event.as_str())).collect();
+    assert_eq!(rows, [("14:05", "Alert"), ("14:30", "Fix")]);
+    assert_eq!(d.summary.notes, "We broke it.");
+    let d = imported("## Timeline\n| Date | Time | Who | What |\n|---|---|---|---|\n| 2024-03-02 | 09:00 | Ana | Deploy |\n| 2024-03-03 | ~10:00 | - | Rollback |\n").doc;
+    let rows: Vec<_> = d.timeline.iter().map(|r| (r.time.as_str(), r.event.as_str())).collect();
+    assert_eq!(rows, [("2024-03-02 09:00", "Ana: Deploy"), ("2024-03-03 ~10:00", "Rollback")]);
+    let d = imported("## Timeline\n\n## February 24, 2025\n\n### 08:52 PM\nThe pager fired.\nNobody saw it.\n\n### 22:04–23:00 UTC - Rollback\nSlow.\n").doc;
+    let rows: Vec<_> = d.timeline.iter().map(|r| (r.time.as_str(), r.event.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            ("February 24, 2025 08:52 PM", "The pager fired. Nobody saw it."),
+            ("February 24, 2025 22:04–23:00 UTC", "Rollback Slow.")
+        ]
+    );
+    // Years are no times; log lines in code stay code.
+    let d =
+        imported("## Timeline\n- 2019: founded\n- 2021: grew\n\n```\n14:05:01 ERROR x\n```\n").doc;
+    assert!(d.timeline.is_empty(), "{:?}", d.timeline);
+    let d = imported("## Timeline\n- 1738: paged\n- 2021: fixed\n").doc;
+    assert_eq!(d.timeline.len(), 2, "1738 cannot be a year, so these are times");
 }

@@ -140,7 +140,11 @@ impl Reader<'_, '_> {
                 // The lines of the paragraph that follow in this section.
                 while let Some(next) = blocks.get(j) {
                     let same = matches!(next.kind, BlockKind::Line(p) if p == *para);
-                    if !same || self.day_of(next).is_some() {
+                    // Right under the line before: a line of the paragraph read
+                    // as a heading of another section is not in this one.
+                    let prev = &blocks[j - 1].range;
+                    let adjacent = self.source.src[prev.end..next.range.start].trim().is_empty();
+                    if !same || !adjacent || self.day_of(next).is_some() {
                         break;
                     }
                     lines.push(next.range.clone());
@@ -293,23 +297,21 @@ impl Reader<'_, '_> {
                     continue;
                 }
             }
-            if !self.text(&line).chars().any(char::is_alphanumeric) {
-                self.notes.push(line);
-                continue;
-            }
             let timing = match timeparse::parse_time(&time, self.order()) {
                 Ok(p) if p.start.day_only => Timing::Day,
                 Err(TimeError::Unknown(_)) => Timing::Unknown,
                 _ => Timing::Time,
             };
             let found = Entry { time, event, timing, four_digits: false };
-            // The row's words, but for a column that only numbers the rows.
-            let written: Vec<Piece> = row
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| !columns.index.contains(k))
-                .map(|(_, c)| c.clone())
-                .collect();
+            // The row's line, all of it (a cell past the header's width is
+            // text the parser drops), but for a column that only numbers rows.
+            let mut written = Vec::new();
+            let mut from = line.start;
+            for (_, c) in row.iter().enumerate().filter(|(k, _)| columns.index.contains(k)) {
+                written.push(from..c.start.max(from));
+                from = c.end.max(from);
+            }
+            written.push(from..line.end.max(from));
             self.push_entry(&found, vec![line], &written);
         }
         true
@@ -526,6 +528,12 @@ impl Reader<'_, '_> {
                         .filter(|l| l.chars().any(char::is_alphanumeric))
                         .collect::<Vec<_>>()
                         .join(" ");
+                    // A day with nothing after it heads the entries below it.
+                    if e.timing == Timing::Day && e.event.is_empty() {
+                        self.mark_day(e.time.clone(), piece, true);
+                        open = false;
+                        continue;
+                    }
                     open = self.push_entry(&e, vec![piece.clone()], &[piece]);
                 }
                 None if open => {
@@ -572,7 +580,9 @@ impl Reader<'_, '_> {
     fn push_row(&mut self, mut row: TimelineRow, pieces: Vec<Piece>, written: &[Piece]) -> bool {
         row.time = dated(self.source, &row.time);
         let md = export::timeline_row(&row);
-        let keep = !md.is_empty() && written.iter().all(|p| covered(self.text(p), &md));
+        // A row of only marks ("| … | … |", "- **") says nothing.
+        let says = written.iter().any(|p| self.text(p).chars().any(char::is_alphanumeric));
+        let keep = says && !md.is_empty() && written.iter().all(|p| covered(self.text(p), &md));
         if keep {
             let line = pieces.first().map_or(1, |p| self.source.line_of(p.start));
             self.rows.push(RowSource { row, pieces, line });

@@ -25,4 +25,4 @@ pub use read::{
     find_dates, find_times, guess_date_order, leading_time, leading_unknown, parse_time, parse_zone,
 };
 pub use stamp::{DateOrder, Parsed, Stamp, TimeError, ACCEPTED};
-pub use zones::{offset_on, Zone};
+pub use zones::{offset_on, within_generic, Zone};

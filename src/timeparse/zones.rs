@@ -105,3 +105,17 @@ pub fn offset_label(prefix: &str, secs: i32) -> String {
         format!("{prefix}{sign}{h}:{m:02}")
     }
 }
+
+/// Whether `specific` ("EDT", "PST") is one of the two offsets that the
+/// generic US zone `generic` ("ET", "PT") takes: a time written in it is
+/// in the generic zone already, whatever the date.
+pub fn within_generic(generic: &Zone, specific: &Zone) -> bool {
+    let Some(g) = GENERIC.iter().find(|g| g.0.eq_ignore_ascii_case(&generic.label)) else {
+        return false;
+    };
+    let letter = g.0[..1].to_ascii_uppercase();
+    let label = specific.label.to_ascii_uppercase();
+    label.len() == 3
+        && label.starts_with(&letter)
+        && (label.ends_with("ST") || label.ends_with("DT"))
+}
