@@ -235,6 +235,44 @@ pub fn read_tag(event: &str) -> (Option<Tag>, String) {
     (None, event.to_string())
 }
 
+/// Whether entry `k` of a block counts, given the others: four digits
+/// alone are times only where some of them cannot be years (1900-2099) or
+/// the block has other times; an unknown time only beside known ones
+/// (in the block, or rows read before it: `after_rows`).
+pub fn accepted(entries: &[Entry], k: usize, after_rows: bool) -> bool {
+    let e = &entries[k];
+    let timed = |x: &&Entry| x.timing != Timing::Unknown && !x.four_digits;
+    match e.timing {
+        Timing::Unknown => after_rows || entries.iter().any(|x| x.timing != Timing::Unknown),
+        _ if e.four_digits => {
+            entries.iter().any(|x| timed(&x))
+                || entries.iter().filter(|x| x.four_digits).any(|x| !could_be_a_year(&x.time))
+        }
+        _ => true,
+    }
+}
+
+/// Four digits that read as a year from 1900 to 2099 as well as a time.
+pub fn could_be_a_year(time: &str) -> bool {
+    let digits: String = time.chars().filter(char::is_ascii_digit).collect();
+    digits.parse::<u32>().is_ok_and(|v| (1900..=2099).contains(&v))
+}
+
+/// The entries of one block, those that do not count (see `accepted`) left out.
+pub fn accepted_in_block(entries: Vec<Option<Entry>>, after_rows: bool) -> Vec<Option<Entry>> {
+    let found: Vec<Entry> = entries.iter().flatten().cloned().collect();
+    let mut k = 0;
+    entries
+        .into_iter()
+        .map(|e| {
+            let e = e?;
+            let keep = accepted(&found, k, after_rows);
+            k += 1;
+            keep.then_some(e)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

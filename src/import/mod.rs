@@ -20,6 +20,7 @@
 
 mod blocks;
 mod checks;
+mod columns;
 mod entries;
 mod findings;
 mod headings;
@@ -98,7 +99,8 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
         .and_then(|t| t.0)
         .map_or(1, |i| source.line_of(source.blocks[i].range.start));
     doc.title = title.as_ref().map(|t| title_text(&t.1)).unwrap_or_default();
-    let (intro, sections) = sections::sections(source, title.and_then(|t| t.0));
+    let (intro, mut sections) = sections::sections(source, title.and_then(|t| t.0));
+    sections::find_timeline(source, &mut sections);
     let intro = sections::meta(source, &source.trim_rules(&intro), doc);
     let has_summary = sections.iter().any(|s| s.topic == Topic::Summary);
     // Field lines before the first section ("**Impact:** ...") are the

@@ -9,6 +9,7 @@ use super::headings::{topic_of_label, Head, Look, Topic};
 use super::source::Source;
 use super::summary::summary_field;
 use super::text::{single, split_label};
+use super::timeline::timed_block;
 use crate::model::{Document, Status};
 
 pub struct Section {
@@ -138,6 +139,28 @@ pub fn sections(source: &Source, title: Option<usize>) -> (Vec<usize>, Vec<Secti
 fn is_day_or_time(source: &Source, text: &str) -> bool {
     day_mark(text, source.order).is_some()
         || entry(text, source.order).is_some_and(|e| !e.four_digits && e.timing != Timing::Day)
+}
+
+/// A document without a timeline section may still have its timeline
+/// under another heading: a section the author named otherwise ("## What
+/// happened when") whose text is a list of entries becomes the timeline,
+/// its heading kept; else a summary's list of entries moves into one.
+pub fn find_timeline(source: &Source, sections: &mut Vec<Section>) {
+    if sections.iter().any(|s| s.topic == Topic::Timeline) {
+        return;
+    }
+    if let Some(s) = sections.iter_mut().find(|s| {
+        s.topic == Topic::Custom && s.head.is_some() && timed_block(source, &s.blocks).is_some()
+    }) {
+        s.topic = Topic::Timeline;
+        return;
+    }
+    let Some(at) = sections.iter().position(|s| s.topic == Topic::Summary) else { return };
+    if let Some(k) = timed_block(source, &sections[at].blocks) {
+        let block = sections[at].blocks.remove(k);
+        sections
+            .insert(at + 1, Section { topic: Topic::Timeline, head: None, blocks: vec![block] });
+    }
 }
 
 /// Takes the status and authors lines ("**Status:** Final · **Authors:**

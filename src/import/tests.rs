@@ -554,3 +554,19 @@ fn timelines_wherever_they_are_and_however_they_are_written() {
     let d = imported("## Timeline\n- 1738: paged\n- 2021: fixed\n").doc;
     assert_eq!(d.timeline.len(), 2, "1738 cannot be a year, so these are times");
 }
+
+#[test]
+fn a_timeline_without_its_heading_is_still_the_timeline() {
+    let d = imported("# X\n\n## What happened\nThe queue filled up.\n\n- 14:05 alert\n- 14:10 paged\n- 14:20 fixed\n\n## Root cause\nA typo.\n").doc;
+    assert_eq!(d.timeline.len(), 3);
+    assert_eq!(
+        (d.summary.notes.as_str(), d.headings.timeline.as_str()),
+        ("The queue filled up.", "")
+    );
+    let d = imported("# X\n\n## Summary\nIt broke.\n\n## How the night unfolded\nAll times UTC.\n\n1. 22:05 – alert\n2. 22:10 – paged\n3. 23:20 – fixed\n").doc;
+    assert_eq!((d.timeline.len(), d.headings.timeline.as_str()), (3, "How the night unfolded"));
+    assert_eq!(d.timeline_notes, "All times UTC.");
+    // Two timed lines are no timeline; nor is a table of measurements.
+    let d = imported("# X\n\n## Summary\nIt broke.\n\n## Notes\n- 14:05 we met\n- later we ate\n- 15:00 we left\n\n## Load\n| Time | p99 |\n|---|---|\n| 14:00 | 30 ms |\n| 15:00 | 90 ms |\n| 16:00 | 31 ms |\n").doc;
+    assert!(d.timeline.is_empty() && d.custom.len() == 2, "{d:#?}");
+}

@@ -8,12 +8,13 @@
 //! otherwise the source stays, as written, in the timeline's notes.
 
 use super::blocks::{lines_of, Block, BlockKind, ListItem};
-use super::entries::{day_mark, entry, read_tag, Entry, Timing};
+use super::columns::columns;
+use super::entries::{
+    accepted_in_block, could_be_a_year, day_mark, entry, read_tag, Entry, Timing,
+};
 use super::findings::ImportFinding;
 use super::source::Source;
-use super::text::{
-    covered, is_index_column, name_words, single, uncell, unmarked, without_number, Piece,
-};
+use super::text::{covered, name_words, single, uncell, unmarked, without_number, Piece};
 use crate::export;
 use crate::model::{Document, TimelineRow};
 use crate::timeline::Clock;
@@ -262,7 +263,7 @@ impl Reader<'_, '_> {
 
     /// Rows from a table with a column of times; false when it has none.
     fn table(&mut self, b: &Block, cells: &[Vec<Piece>]) -> bool {
-        let Some(columns) = self.columns(cells) else { return false };
+        let Some(columns) = columns(self.source, cells) else { return false };
         self.hints.push(cells[0].iter().map(|c| self.text(c).trim()).collect::<Vec<_>>().join(" "));
         let header_end = self.text(&b.range).find('\n').unwrap_or(b.range.len());
         self.heads.push(b.range.start..b.range.start + header_end);
@@ -315,55 +316,6 @@ impl Reader<'_, '_> {
             self.push_entry(&found, vec![line], &written);
         }
         true
-    }
-
-    /// Which columns of a table hold the time, the day, who acted and what
-    /// happened: by their headers' words, else by what their cells hold.
-    fn columns(&self, cells: &[Vec<Piece>]) -> Option<Columns> {
-        let header: Vec<Vec<String>> =
-            cells.first()?.iter().map(|c| name_words(self.text(c))).collect();
-        let width = header.len();
-        let body = &cells[1..];
-        // How many cells of each column read as a time, and as a day alone.
-        let mut times = vec![0usize; width];
-        let mut days = vec![0usize; width];
-        for row in body {
-            for (k, c) in row.iter().enumerate().take(width) {
-                match timeparse::parse_time(&unmarked(&uncell(self.text(c))), self.order()) {
-                    Ok(p) if p.start.day_only => days[k] += 1,
-                    Ok(_) | Err(TimeError::Unknown(_)) => times[k] += 1,
-                    Err(_) => {}
-                }
-            }
-        }
-        let named =
-            |k: usize, names: &[&str]| header[k].iter().any(|w| names.contains(&w.as_str()));
-        const TIME: &[&str] = &["time", "when", "timestamp", "datetime", "hour", "utc"];
-        const DATE: &[&str] = &["date", "day"];
-        const ACTOR: &[&str] =
-            &["who", "actor", "owner", "by", "person", "people", "team", "responder"];
-        let filled = body.len().max(1);
-        // A column of times, or one headed as one (an empty timeline's table).
-        let time =
-            (0..width).filter(|&k| times[k] + days[k] > 0 || named(k, TIME)).max_by_key(|&k| {
-                (times[k] * 2 >= filled, named(k, TIME), times[k] + days[k], std::cmp::Reverse(k))
-            })?;
-        let date = (0..width).find(|&k| {
-            k != time && days[k] > 0 && days[k] * 2 >= filled && (named(k, DATE) || times[k] == 0)
-        });
-        // A column that numbers the rows says nothing of them (see `is_index_column`).
-        let index = |k: usize| {
-            let column: Vec<&str> =
-                body.iter().filter_map(|r| r.get(k)).map(|c| self.text(c)).collect();
-            is_index_column(self.text(&cells[0][k]), &column)
-        };
-        let index: Vec<usize> = (0..width).filter(|&k| k != time && index(k)).collect();
-        let rest: Vec<usize> =
-            (0..width).filter(|&k| k != time && Some(k) != date && !index.contains(&k)).collect();
-        // Who acted, when the table says it before what happened: "Dana: rolled back".
-        let actor = rest.first().copied().filter(|&k| named(k, ACTOR) && rest.len() > 1);
-        let events = rest.into_iter().filter(|&k| Some(k) != actor).collect();
-        Some(Columns { time, date, actor, events, index })
     }
 
     /// Rows from a list's items: each item an entry, a day mark (with its
@@ -593,15 +545,6 @@ impl Reader<'_, '_> {
     }
 }
 
-struct Columns {
-    time: usize,
-    date: Option<usize>,
-    actor: Option<usize>,
-    events: Vec<usize>,
-    /// Columns that only number the rows.
-    index: Vec<usize>,
-}
-
 /// The first line of a list item, with its marker.
 fn first_line(source: &Source, item: &ListItem) -> Piece {
     let body = source.text(&item.body);
@@ -644,42 +587,67 @@ fn with_day(day: &str, time: &str) -> String {
     }
 }
 
-/// Whether entry `k` of a block counts, given the others: four digits
-/// alone are times only where some of them cannot be years (1900-2099) or
-/// the block has other times; an unknown time only beside known ones
-/// (in the block, or rows read before it: `after_rows`).
-fn accepted(entries: &[Entry], k: usize, after_rows: bool) -> bool {
-    let e = &entries[k];
-    let timed = |x: &&Entry| x.timing != Timing::Unknown && !x.four_digits;
-    match e.timing {
-        Timing::Unknown => after_rows || entries.iter().any(|x| x.timing != Timing::Unknown),
-        _ if e.four_digits => {
-            entries.iter().any(|x| timed(&x))
-                || entries.iter().filter(|x| x.four_digits).any(|x| !could_be_a_year(&x.time))
-        }
-        _ => true,
-    }
-}
-
-/// Four digits that read as a year from 1900 to 2099 as well as a time.
-fn could_be_a_year(time: &str) -> bool {
-    let digits: String = time.chars().filter(char::is_ascii_digit).collect();
-    digits.parse::<u32>().is_ok_and(|v| (1900..=2099).contains(&v))
-}
-
-/// The entries of one block, those that do not count (see `accepted`) left out.
-fn accepted_in_block(entries: Vec<Option<Entry>>, after_rows: bool) -> Vec<Option<Entry>> {
-    let found: Vec<Entry> = entries.iter().flatten().cloned().collect();
+/// The first of `blocks` that is a timeline written under another heading:
+/// a list or a paragraph of three or more entries at a time of day, two
+/// thirds of its items or lines; or a table with a column of times and one
+/// of what happened.
+pub fn timed_block(source: &Source, blocks: &[usize]) -> Option<usize> {
+    let timed = |text: &str| {
+        entry(text, source.order).is_some_and(|e| e.timing == Timing::Time && !e.four_digits)
+    };
+    let enough = |n: usize, of: usize| n >= 3 && n * 3 >= of * 2;
     let mut k = 0;
-    entries
-        .into_iter()
-        .map(|e| {
-            let e = e?;
-            let keep = accepted(&found, k, after_rows);
-            k += 1;
-            keep.then_some(e)
-        })
-        .collect()
+    while k < blocks.len() {
+        let b = &source.blocks[blocks[k]];
+        let found = match &b.kind {
+            BlockKind::List(_, items) => {
+                let n = items.iter().filter(|i| timed(first_text(source, i))).count();
+                enough(n, items.len())
+            }
+            BlockKind::Table(cells) => {
+                const EVENT: &[&str] = &[
+                    "event",
+                    "events",
+                    "what",
+                    "description",
+                    "action",
+                    "details",
+                    "happened",
+                    "update",
+                    "activity",
+                ];
+                let events = cells.first().is_some_and(|h| {
+                    h.iter().any(|c| {
+                        name_words(source.text(c)).iter().any(|w| EVENT.contains(&w.as_str()))
+                    })
+                });
+                let times = columns(source, cells).map_or(0, |c| {
+                    cells[1..]
+                        .iter()
+                        .filter(|r| {
+                            r.get(c.time).is_some_and(|t| timed(&unmarked(&uncell(source.text(t)))))
+                        })
+                        .count()
+                });
+                events && enough(times, cells.len() - 1)
+            }
+            BlockKind::Line(para) => {
+                let run: Vec<&Block> = blocks[k..]
+                    .iter()
+                    .map(|&i| &source.blocks[i])
+                    .take_while(|l| matches!(l.kind, BlockKind::Line(p) if p == *para))
+                    .collect();
+                let n = run.iter().filter(|l| timed(source.text(&l.range))).count();
+                enough(n, run.len())
+            }
+            _ => false,
+        };
+        if found {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// A row's time with an ambiguous slashed date ("05/06/2020", read by the
