@@ -50,7 +50,7 @@ fn fixtures() -> Vec<Fixture> {
 #[test]
 fn every_timed_entry_becomes_a_row_with_its_time_and_text_in_order() {
     let fixtures = fixtures();
-    assert!(fixtures.len() >= 18, "expected the timeline fixtures, found {}", fixtures.len());
+    assert!(fixtures.len() >= 30, "expected the timeline fixtures, found {}", fixtures.len());
     let (mut expected, mut found) = (0, 0);
     let mut failures = Vec::new();
     for (name, text, rows) in &fixtures {

@@ -28,7 +28,12 @@ pub fn columns(source: &Source, cells: &[Vec<Piece>]) -> Option<Columns> {
     let mut days = vec![0usize; width];
     for row in body {
         for (k, c) in row.iter().enumerate().take(width) {
-            match timeparse::parse_time(&unmarked(&uncell(source.text(c))), source.order) {
+            let cell = unmarked(&uncell(source.text(c)));
+            // Four digits alone may be a year: they do not make a column of times.
+            if cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            match timeparse::parse_time(&cell, source.order) {
                 Ok(p) if p.start.day_only => days[k] += 1,
                 Ok(_) | Err(TimeError::Unknown(_)) => times[k] += 1,
                 Err(_) => {}
@@ -41,10 +46,12 @@ pub fn columns(source: &Source, cells: &[Vec<Piece>]) -> Option<Columns> {
     const ACTOR: &[&str] =
         &["who", "actor", "owner", "by", "person", "people", "team", "responder"];
     let filled = body.len().max(1);
-    // A column of times, or one headed as one (an empty timeline's table).
+    // The column headed as the time, else the one that holds times: the
+    // header decides first, since it says what every row means (and an
+    // empty timeline's table has only its header).
     let time =
         (0..width).filter(|&k| times[k] + days[k] > 0 || named(k, TIME)).max_by_key(|&k| {
-            (times[k] * 2 >= filled, named(k, TIME), times[k] + days[k], std::cmp::Reverse(k))
+            (named(k, TIME), times[k] * 2 >= filled, times[k] + days[k], std::cmp::Reverse(k))
         })?;
     let date = (0..width).find(|&k| {
         k != time && days[k] > 0 && days[k] * 2 >= filled && (named(k, DATE) || times[k] == 0)

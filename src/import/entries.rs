@@ -109,6 +109,14 @@ pub fn entry(text: &str, order: DateOrder) -> Option<Entry> {
             wrapped = true;
         }
     }
+    // The same moment in a second zone: "09:00 PDT / 16:00 UTC — ...".
+    if let Some(second) = after.strip_prefix(" / ").or_else(|| after.strip_prefix('/')) {
+        if let Some((_, n)) = timeparse::leading_time(second, order) {
+            let consumed = after.len() - second.len() + n;
+            time = format!("{time}{}", &after[..consumed]);
+            after = &after[consumed..];
+        }
+    }
     // A remark in parentheses that belongs to the time: "13:14 EDT (17:14
     // UTC): ...", "22:52 (maybe earlier?) - ...".
     if let Some(inner) = after.strip_prefix(" (") {
@@ -316,6 +324,7 @@ mod tests {
             ("[12-05 16:21] Bug introduced", "12-05 16:21", "Bug introduced"),
             ("2023-09-18 15.26 Noticed", "2023-09-18 15.26", "Noticed"),
             ("13:14 EDT (17:14 UTC): A user emails", "13:14 EDT (17:14 UTC)", "A user emails"),
+            ("09:00 PDT / 16:00 UTC — Maintenance", "09:00 PDT / 16:00 UTC", "Maintenance"),
             (
                 "[14:05](https://status.example.com/x) Alert",
                 "[14:05](https://status.example.com/x)",

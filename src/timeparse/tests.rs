@@ -230,6 +230,10 @@ fn what_a_field_may_hold_around_its_time() {
         assert!(parse_time(s, DayFirst).is_ok(), "{s}");
     }
     assert_eq!(label("13:14 EDT (17:14 UTC)"), "EDT");
+    assert_eq!(
+        (p("09:00 PDT / 16:00 UTC").start.time, label("09:00 PDT / 16:00 UTC")),
+        (hm(9, 0), "PDT".into())
+    );
 }
 
 #[test]
