@@ -47,10 +47,8 @@ pub fn parse_time(s: &str, order: DateOrder) -> Result<Parsed, TimeError> {
     }
     let Some((mut parsed, k)) = got else { return Err(TimeError::Unreadable(s.to_string())) };
     // "09:00 PDT / 16:00 UTC": the same moment in a second zone.
-    if p.symbol(k, '/') {
-        if p.expression(k + 1).is_some_and(|(_, end)| end == p.tokens.len()) {
-            return Ok(parsed);
-        }
+    if p.symbol(k, '/') && p.expression(k + 1).is_some_and(|(_, end)| end == p.tokens.len()) {
+        return Ok(parsed);
     }
     let rest = &p.tokens[k.min(p.tokens.len())..];
     let word = match rest {
