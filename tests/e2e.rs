@@ -7,6 +7,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
+#[path = "support/timeline_fixtures.rs"]
+mod timeline_fixtures;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -396,6 +398,49 @@ async fn importing_by_paste_and_by_file_opens_new_drafts() {
         preview_html(&c).await.contains("<h1>Postmortem: Kept as it was</h1>")
     })
     .await;
+    c.close().await.unwrap();
+}
+
+/// A row's time as the preview shows it: a link's text, not its address.
+fn shown_time(time: &str) -> String {
+    match time.strip_prefix('[').and_then(|t| t.split_once("](")) {
+        Some((text, _)) => text.to_string(),
+        None => time.to_string(),
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn every_timeline_fixture_imports_with_each_timed_entry_in_the_report_and_the_preview() {
+    let (_host, _driver, c, _profile) = start().await;
+    for fixture in timeline_fixtures::fixtures() {
+        let n = fixture.rows.len();
+        button(&c, "Import Markdown").await.click().await.unwrap();
+        let chooser = by_label(&c, "…or choose a .md file").await;
+        chooser.send_keys(&fixture.path.display().to_string()).await.unwrap();
+        let said = format!("{}.md as a new draft, with {n} timeline rows", fixture.name);
+        eventually(&format!("the report on {}", fixture.name), || async {
+            let report = by_label(&c, "Import notes").await;
+            report.text().await.unwrap_or_default().contains(&said)
+        })
+        .await;
+        let want: Vec<String> = fixture.rows.iter().map(|(time, _)| shown_time(time)).collect();
+        // The timeline's table: the last table of the second section (the
+        // export writes the timeline's notes, which may hold tables, first).
+        let script = "let e = document.querySelectorAll('.markdown-body > h2')[1], table = null;
+                      for (e = e.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling)
+                        if (e.tagName === 'TABLE') table = e;
+                      return [...table.tBodies[0].rows].map(r => r.cells[0].textContent.trim())";
+        let what = format!("the preview of {} to show {want:?}", fixture.name);
+        eventually(&what, || async {
+            let shown = c.execute(script, vec![]).await.unwrap();
+            // Said only when the test fails: what the preview showed.
+            eprintln!("{}: {shown}", fixture.name);
+            shown == json!(want)
+        })
+        .await;
+    }
+    assert_no_errors(&c).await;
     c.close().await.unwrap();
 }
 

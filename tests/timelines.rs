@@ -5,47 +5,13 @@
 //! a word, read back to the same Markdown, and give rows whose times read
 //! (or that say the time is unknown).
 
-use std::path::{Path, PathBuf};
+#[path = "support/timeline_fixtures.rs"]
+mod timeline_fixtures;
 
 use postmortem::export::to_markdown;
 use postmortem::import::{import, words_lost};
 use postmortem::timeline::{Clock, RowTime};
-
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/timelines")
-}
-
-/// A fixture: its name, its text, and the rows it states (time, event).
-type Fixture = (String, String, Vec<(String, String)>);
-
-/// The fixtures: each `.md` that has a `.rows` beside it.
-fn fixtures() -> Vec<Fixture> {
-    let mut names: Vec<String> = std::fs::read_dir(dir())
-        .expect("tests/fixtures/timelines")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".rows").map(str::to_string))
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .map(|name| {
-            let text = std::fs::read_to_string(dir().join(format!("{name}.md")))
-                .unwrap_or_else(|e| panic!("{name}.md: {e}"));
-            let rows = std::fs::read_to_string(dir().join(format!("{name}.rows")))
-                .unwrap_or_else(|e| panic!("{name}.rows: {e}"))
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| {
-                    let (time, event) = l
-                        .split_once('\t')
-                        .unwrap_or_else(|| panic!("{name}.rows: no tab in {l:?}"));
-                    (time.to_string(), event.to_string())
-                })
-                .collect();
-            (name, text, rows)
-        })
-        .collect()
-}
+use timeline_fixtures::{fixtures, Fixture};
 
 #[test]
 fn every_timed_entry_becomes_a_row_with_its_time_and_text_in_order() {
@@ -53,7 +19,7 @@ fn every_timed_entry_becomes_a_row_with_its_time_and_text_in_order() {
     assert!(fixtures.len() >= 30, "expected the timeline fixtures, found {}", fixtures.len());
     let (mut expected, mut found) = (0, 0);
     let mut failures = Vec::new();
-    for (name, text, rows) in &fixtures {
+    for Fixture { name, text, rows, .. } in &fixtures {
         let doc = import(text).doc;
         // The event as the row shows it: a tag read from "**Mitigation:**" is shown so.
         let shown = |r: &postmortem::model::TimelineRow| match r.tag {
@@ -83,7 +49,7 @@ fn every_timed_entry_becomes_a_row_with_its_time_and_text_in_order() {
 
 #[test]
 fn every_fixture_keeps_its_words_reads_back_the_same_and_its_times_read() {
-    for (name, text, _) in fixtures() {
+    for Fixture { name, text, .. } in fixtures() {
         let doc = import(&text).doc;
         let markdown = to_markdown(&doc);
         let lost = words_lost(&text, &markdown);
