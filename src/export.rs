@@ -17,12 +17,13 @@ use std::fmt::Write;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag as Md, TagEnd};
 use time::Duration;
 
+use crate::html::fields::Place;
 use crate::model::{
     Document, Headings, Item, Lessons, RowId, Status, Summary, Tag, Task, TimelineRow,
 };
-use crate::render;
 use crate::timeline::{Clock, RowTime};
 use crate::timeparse::format_duration;
+use crate::{html, render};
 
 /// Where a block sits: at the top level of the document, or as an item of
 /// the timeline table or of a list (which the preview renders into the
@@ -262,12 +263,12 @@ pub fn title(title: &str) -> String {
     } else {
         format!("{TITLE_PREFIX}: {t}")
     };
-    finish(format!("# {heading}\n"))
+    finish_line(format!("# {heading}\n"))
 }
 
 pub fn meta(status: Status, authors: &str) -> String {
     let authors = inline(authors);
-    finish(if authors.is_empty() {
+    finish_line(if authors.is_empty() {
         format!("\n**Status:** {}\n", status.label())
     } else {
         format!("\n**Status:** {} · **Authors:** {authors}\n", status.label())
@@ -339,9 +340,6 @@ pub fn summary(written: &str, s: &Summary, figures: &Figures) -> String {
     finish(out)
 }
 
-/// A table head, before a row, so that the row is read as table cells.
-const ROW_CONTEXT: &str = "| Time | Event |\n| --- | --- |\n";
-
 /// The timeline's heading and its notes.
 pub fn timeline_head(written: &str, notes: &str) -> String {
     let notes = block(notes, 3);
@@ -368,13 +366,8 @@ pub fn timeline_row(row: &TimelineRow) -> String {
         return String::new();
     }
     let tag = row.tag.map(|t| format!("**{}:** ", t.label())).unwrap_or_default();
-    let row = format!("| {} | {tag}{} |\n", cell(&row.time), cell(&row.event));
-    if row.contains('<') {
-        // Read as a row of the table, where cells split at the pipes.
-        escape_html_after(&row, ROW_CONTEXT)
-    } else {
-        row
-    }
+    // Each cell's HTML is kept in its cell (see `cell`).
+    format!("| {} | {tag}{} |\n", cell(&row.time), cell(&row.event))
 }
 
 pub fn root_cause(written_section: &str, written: &str, text: &str) -> String {
@@ -419,7 +412,7 @@ pub fn improvement(item: &Item, bullet: char) -> String {
     if item.text.trim().is_empty() {
         return String::new();
     }
-    finish(format!("{bullet} {}\n", list_text(&item.text, bullet)))
+    finish_line(format!("{bullet} {}\n", list_text(&item.text, bullet)))
 }
 
 pub fn tasks_head(written: &str) -> String {
@@ -440,7 +433,7 @@ pub fn task_item(task: &Task) -> String {
         (true, false) => format!(" (due {due})"),
         (true, true) => String::new(),
     };
-    finish(format!("- [{mark}] {}{suffix}\n", inline(&task.text)))
+    finish_line(format!("- [{mark}] {}{suffix}\n", inline(&task.text)))
 }
 
 /// The bullet for a list we write right after `text`: a list right after
@@ -492,14 +485,19 @@ fn body(text: &str, min_level: usize) -> String {
     }
 }
 
-/// The last step of every block: raw HTML that the assembled Markdown
-/// holds (from one field, or from two fields side by side) becomes text.
+/// The last step of every block: HTML that two fields side by side make
+/// (one's "<a href=x", the next one's ">") is kept within the block too.
 fn finish(markdown: String) -> String {
-    if markdown.contains('<') {
-        escape_html(&markdown)
-    } else {
-        markdown
-    }
+    html::fields::contained(&markdown, Place::Blocks, render::options())
+}
+
+/// `finish` for a block of one line (a title, a list item): what closes
+/// HTML goes at the end of that line, never on a line of its own.
+fn finish_line(markdown: String) -> String {
+    let (line, newlines) = markdown.split_at(markdown.trim_end_matches('\n').len());
+    let lead = line.len() - line.trim_start_matches('\n').len();
+    let body = html::fields::contained(&line[lead..], Place::Line, render::options());
+    format!("{}{body}{newlines}", &line[..lead])
 }
 
 /// Inline text that starts a list item: when the parser would read its
@@ -533,7 +531,8 @@ pub fn list_text(text: &str, bullet: char) -> String {
 /// (it would close an ATX heading). Raw HTML is escaped later, by `finish`,
 /// once the line is in its final context.
 pub fn inline(text: &str) -> String {
-    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = html::fields::contained(&out, Place::Line, render::options());
     if out.ends_with('#') && !ends_escaped(&out) {
         out.insert(out.len() - 1, '\\');
     }
@@ -563,44 +562,24 @@ fn ends_escaped(s: &str) -> bool {
 
 /// A long text (Markdown) placed under a heading of level `min_level - 1`:
 /// its own top-level headings are pushed down to at least `min_level`, an
-/// unclosed top-level code fence is closed, and raw HTML is escaped.
+/// unclosed top-level code fence is closed, and its HTML is kept within it
+/// (see `html::fields`).
 /// Returns the text trimmed of surrounding blank lines.
 pub fn block(text: &str, min_level: usize) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text = escape_html(text.trim_matches('\n').trim_end());
-    let text = demote_headings(&text, min_level.clamp(1, 6));
-    close_fence(text)
-}
-
-/// Backslash-escapes the `<` that starts each piece of raw HTML (but an
-/// inline `<br>`, see `render::is_line_break`), until the parser sees none. Escaping one HTML block can expose inline HTML in the
-/// lines that were inside it, hence the loop.
-pub fn escape_html(text: &str) -> String {
-    escape_html_after(text, "")
-}
-
-fn escape_html_after(text: &str, lead: &str) -> String {
-    let mut text = format!("{lead}{text}");
-    // Each round removes at least one HTML start, so this terminates; the
-    // bound only guards against a parser surprise.
-    for _ in 0..64 {
-        let starts: Vec<usize> = Parser::new_ext(&text, render::options())
-            .into_offset_iter()
-            .filter(|(e, _)| match e {
-                Event::InlineHtml(raw) => !render::is_line_break(raw),
-                Event::Html(_) => true,
-                _ => false,
-            })
-            .filter_map(|(_, range)| text[range.clone()].find('<').map(|i| range.start + i))
-            .collect();
-        if starts.is_empty() {
+    // Each step can expose work for another (HTML shown as text may leave
+    // a heading that was inside an HTML block; what closes HTML must not
+    // go inside an open fence), so they run until nothing changes.
+    let mut text = text.trim_matches('\n').trim_end().to_string();
+    for _ in 0..8 {
+        let demoted = demote_headings(&text, min_level.clamp(1, 6));
+        let next = html::fields::contained(&close_fence(demoted), Place::Blocks, render::options());
+        if next == text {
             break;
         }
-        for &at in starts.iter().rev() {
-            text.insert(at, '\\');
-        }
+        text = next;
     }
-    text.split_off(lead.len())
+    text
 }
 
 fn demote_headings(text: &str, min_level: usize) -> String {
@@ -664,37 +643,47 @@ fn atx(source: &str, level: usize) -> String {
 /// item or quote, take in the blank line that follows). The closing fence
 /// gets the opening line's quote marks and indentation.
 fn close_fence(mut text: String) -> String {
-    let mut open: Option<String> = None;
-    for (event, range) in Parser::new_ext(&text, render::options()).into_offset_iter() {
-        let Event::Start(Md::CodeBlock(CodeBlockKind::Fenced(_))) = event else { continue };
-        let source = &text[range.clone()];
-        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-        let opening = source.trim_start();
-        let fence_char = opening.chars().next().unwrap_or('`');
-        let fence: String = opening.chars().take_while(|&c| c == fence_char).collect();
-        let closed = range.end < text.len() || {
-            // A closing fence inside a quote has the quote's marks before it.
-            let mut last = source.trim_end_matches('\n').lines().last().unwrap_or("").trim();
-            for _ in 0..text[line_start..range.start].matches('>').count() {
-                last = last.strip_prefix('>').unwrap_or(last).trim_start();
-            }
-            source.lines().count() > 1
-                && last.len() >= fence.len()
-                && last.chars().all(|c| c == fence_char)
-        };
-        if !closed {
+    for _ in 0..4 {
+        // The last fence opened, and how a line in its block would start.
+        let mut last = None;
+        for (event, range) in Parser::new_ext(&text, render::options()).into_offset_iter() {
+            let Event::Start(Md::CodeBlock(CodeBlockKind::Fenced(_))) = event else { continue };
+            let source = &text[range.clone()];
+            let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            let opening = source.trim_start();
+            let fence_char = opening.chars().next().unwrap_or('`');
+            let fence: String = opening.chars().take_while(|&c| c == fence_char).collect();
             // "> - ```" continues as ">   ": quote marks stay, list markers become spaces.
             let fence_at = range.start + (source.len() - opening.len());
             let prefix: String = text[line_start..fence_at]
                 .chars()
                 .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
                 .collect();
-            open = Some(format!("{prefix}{fence}"));
+            last = Some((prefix, fence));
         }
-    }
-    if let Some(closing) = open {
+        let Some((prefix, fence)) = last else { break };
+        // The parser says whether it is still open: a line written after the
+        // text, as a line of that block, would be code.
+        let probe = format!("{text}\n{prefix}\u{1}");
+        let mut code = false;
+        let open = Parser::new_ext(&probe, render::options()).any(|e| match e {
+            Event::Start(Md::CodeBlock(_)) => {
+                code = true;
+                false
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                code = false;
+                false
+            }
+            Event::Text(t) => code && t.contains('\u{1}'),
+            _ => false,
+        });
+        if !open {
+            break;
+        }
         text.push('\n');
-        text.push_str(&closing);
+        text.push_str(&prefix);
+        text.push_str(&fence);
     }
     text
 }
@@ -897,20 +886,34 @@ The pool was restored.
     }
 
     #[test]
-    fn html_in_fields_is_text() {
+    fn html_in_fields_is_kept_and_cannot_reach_past_its_field() {
         let mut d = example();
         d.title = "<b>bold</b>".into();
-        d.root_cause = "<div>\n<script>alert(1)</script>\n</div>\n\nok <i>x</i>".into();
-        d.timeline[0].event = "<img src=x onerror=alert(1)>".into();
+        d.root_cause = "<details>\n<summary>Logs</summary>\n\n<script>alert(1)</script>".into();
+        d.timeline[0].event = "<img src=x onerror=alert(1)> </td><td>".into();
         let md = to_markdown(&d);
-        let events: Vec<_> = Parser::new_ext(&md, render::options()).collect();
-        assert!(!events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_))), "{md}");
-        assert!(render::to_html(&md).contains("&lt;b&gt;bold&lt;/b&gt;"));
+        assert!(md.starts_with("# Postmortem: <b>bold</b>\n"), "{md}");
+        assert!(
+            md.contains(
+                "<details>\n<summary>Logs</summary>\n\n<script>alert(1)</script></details>\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("| **Detection:** <img src=x onerror=alert(1)> &lt;/td>&lt;td> |"),
+            "{md}"
+        );
+        let html = render::to_html(&md);
+        assert!(html.contains("<h1>Postmortem: <b>bold</b></h1>"), "{html}");
+        assert!(html.contains("<img src=\"x\" />") && !html.contains("onerror"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        // The sections after the open <details> are still sections.
+        assert!(html.contains("</details>\n<h3>Resolution</h3>"), "{html}");
     }
 
     #[test]
     fn autolinks_are_not_mistaken_for_html() {
-        assert_eq!(escape_html("see <https://example.com>"), "see <https://example.com>");
+        assert_eq!(inline("see <https://example.com>"), "see <https://example.com>");
     }
 
     #[test]
@@ -1003,13 +1006,14 @@ The pool was restored.
             let md = to_markdown(&doc);
             prop_assert_eq!(&md, &to_markdown(&doc.clone()), "deterministic");
             let mut h2 = Vec::new();
-            let mut tables = 0;
             let mut depth = 0;
             let mut in_h2 = None::<String>;
+            // The rows of each top-level table of the timeline's section: the
+            // last is the timeline (its notes, written first, may hold tables).
+            let mut timeline_tables: Vec<usize> = Vec::new();
             for event in Parser::new_ext(&md, render::options()) {
+                let in_timeline = h2.len() == 2 && in_h2.is_none();
                 match event {
-                    Event::InlineHtml(raw) if render::is_line_break(&raw) => {}
-                    Event::Html(_) | Event::InlineHtml(_) => prop_assert!(false, "raw HTML in {}", md),
                     Event::Start(Md::Heading { level: HeadingLevel::H2, .. }) if depth == 0 => {
                         in_h2 = Some(String::new());
                         depth += 1;
@@ -1018,8 +1022,14 @@ The pool was restored.
                         prop_assert!(h2.is_empty(), "a second title in {}", md);
                         depth += 1;
                     }
-                    Event::Start(Md::Table(_)) if depth == 0 => {
-                        tables += 1;
+                    Event::Start(Md::Table(_)) if depth == 0 && in_timeline => {
+                        timeline_tables.push(0);
+                        depth += 1;
+                    }
+                    Event::Start(Md::TableHead | Md::TableRow) if depth == 1 && in_timeline => {
+                        if let Some(rows) = timeline_tables.last_mut() {
+                            *rows += 1;
+                        }
                         depth += 1;
                     }
                     Event::Start(_) => depth += 1,
@@ -1036,8 +1046,7 @@ The pool was restored.
                     _ => {}
                 }
             }
-            prop_assert_eq!(tables, 1, "one timeline table in {}", md);
-            prop_assert_eq!(&h2[1..3], &[TIMELINE, ROOT_CAUSE_AND_RESOLUTION][..]);
+            prop_assert_eq!(h2.get(1..3), Some(&[TIMELINE.to_string(), ROOT_CAUSE_AND_RESOLUTION.to_string()][..]), "sections in {}", md);
             prop_assert_eq!(h2.last().map(String::as_str), Some(MEASURES));
             let optional = doc.misleading.is_some() as usize
                 + doc.escalation.is_some() as usize
@@ -1049,8 +1058,7 @@ The pool was restored.
                 .iter()
                 .filter(|r| !timeline_row(r).is_empty())
                 .count();
-            let html = render::to_html(&md);
-            prop_assert_eq!(html.matches("<tr>").count(), rows + 1, "rows in {}", md);
+            prop_assert_eq!(timeline_tables.last().copied(), Some(rows + 1), "the timeline's rows in {}", md);
         }
     }
 }

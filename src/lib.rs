@@ -6,6 +6,7 @@
 pub mod drafts;
 pub mod export;
 pub mod frontmatter;
+pub mod html;
 pub mod import;
 pub mod model;
 pub mod render;

@@ -320,7 +320,7 @@ const CORPUS: &[Case] = &[
         parts: &[Title, Intro, Summary, Window, Zone, Timeline, RootCause, Resolution, Measures],
         custom: &[],
         rows: 8,
-        findings: &[RawHtml, RawHtml],
+        findings: &[],
         unreadable: &[],
     },
     Case {
@@ -350,7 +350,7 @@ const CORPUS: &[Case] = &[
         parts: &[Title, Intro, Summary, Window, Zone, Timeline, RootCause, Misleading, Escalation, Measures, Improvements],
         custom: &["**ACTIONS TAKEN:** (☞\u{ff9f}ヮ\u{ff9f})☞"],
         rows: 7,
-        findings: &[RawHtml],
+        findings: &[],
         unreadable: &[],
     },
     Case {
@@ -470,7 +470,7 @@ const CORPUS: &[Case] = &[
         parts: &[Title, Intro, Window, Zone],
         custom: &[],
         rows: 0,
-        findings: &[NoSections, RawHtml],
+        findings: &[NoSections],
         unreadable: &[],
     },
     Case {
@@ -564,7 +564,7 @@ const FIXTURES: &[Case] = &[
         parts: &[Title, Intro, Summary, Window, Zone, Timeline, RootCause, Resolution, Measures],
         custom: &[],
         rows: 4,
-        findings: &[RawHtml, RawHtml, UnclosedFence],
+        findings: &[UnclosedFence],
         unreadable: &[],
     },
     Case {
@@ -596,7 +596,7 @@ const FIXTURES: &[Case] = &[
         ],
         custom: &["**ACTIONS TAKEN:** (ノ°▽°)ノ"],
         rows: 5,
-        findings: &[RawHtml],
+        findings: &[],
         unreadable: &[],
     },
     Case {
@@ -727,7 +727,7 @@ const FIXTURES: &[Case] = &[
         parts: &[Title, Intro, Window, Zone],
         custom: &[],
         rows: 0,
-        findings: &[NoSections, RawHtml],
+        findings: &[NoSections],
         unreadable: &[],
     },
     Case {

@@ -3,7 +3,7 @@
 //! headings as bold, ALL-CAPS or bare lines, and every block keeps its
 //! source range, so later stages can keep text exactly as written.
 
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag as Md};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag as Md, TagEnd};
 
 use super::text::Piece;
 use crate::render;
@@ -40,6 +40,8 @@ pub struct ListItem {
     pub simple: bool,
     pub checked: Option<bool>,
     pub bullet: char,
+    /// The blocks inside it, its first paragraph's lines first.
+    pub children: Vec<Block>,
 }
 
 /// A thematic break: "---", "***", "* * *".
@@ -78,125 +80,234 @@ pub fn lines_of(src: &str, range: Piece) -> Vec<Piece> {
 /// or a merge conflict's `=======`) comes out as the lines it is, and its
 /// underline's offset goes to `accidents`. Text the parser gives no event
 /// (link definitions) becomes a block of its own, so that it is kept.
+/// A list item's own blocks come out too, from the same parse (read again
+/// alone, without the item's indentation, they would read otherwise).
 pub fn scan(src: &str, within: Piece, conflicts: bool, accidents: &mut Vec<usize>) -> Vec<Block> {
-    let (base, text) = (within.start, &src[within]);
-    let mut out = Vec::new();
-    let (mut depth, mut last_end, mut para, mut children) = (0usize, 0, 0, 0);
-    let mut open: Option<(BlockKind, usize)> = None;
-    let (mut items, mut rows): (Vec<ListItem>, Vec<Vec<Piece>>) = (Vec::new(), Vec::new());
-    let gap = |out: &mut Vec<Block>, from: usize, to: usize| {
-        if to > from && !text[from..to].trim().is_empty() {
-            let start = base + to - text[from..to].trim_start().len();
-            out.push(Block {
-                range: trim_end_at(src, line_start(src, start)..base + to),
-                kind: BlockKind::Other,
-            });
-        }
-    };
-    for (event, r) in Parser::new_ext(text, render::options()).into_offset_iter() {
-        let range = base + r.start..base + r.end;
-        match event {
-            Event::Start(tag) => {
-                match (depth, &tag) {
-                    (0, _) => {
-                        gap(&mut out, last_end, r.start);
-                        let kind = match &tag {
-                            Md::Heading { level, .. } => {
-                                BlockKind::Heading(*level as usize, range.clone())
-                            }
-                            Md::Paragraph => BlockKind::Line(0),
-                            Md::List(first) => BlockKind::List(first.is_some(), Vec::new()),
-                            Md::Table(_) => BlockKind::Table(Vec::new()),
-                            Md::CodeBlock(k) => {
-                                BlockKind::Code(matches!(k, CodeBlockKind::Indented))
-                            }
-                            _ => BlockKind::Other,
-                        };
-                        open = Some((kind, range.start));
-                        items.clear();
-                        rows.clear();
-                    }
-                    (1, Md::Item) => {
-                        let bullet = src[range.clone()].trim_start().chars().next().unwrap_or('-');
-                        children = 0;
-                        let body = range.clone();
-                        items.push(ListItem {
-                            range: range.clone(),
-                            body,
-                            simple: true,
-                            checked: None,
-                            bullet,
-                        });
-                    }
-                    (1, Md::TableHead | Md::TableRow) => rows.push(Vec::new()),
-                    (2, Md::TableCell) => {
-                        rows.last_mut().into_iter().for_each(|row| row.push(range.clone()))
-                    }
-                    (2, Md::Paragraph | Md::List(_) | Md::CodeBlock(_) | Md::BlockQuote(_))
-                    | (2, Md::Heading { .. } | Md::HtmlBlock | Md::Table(_)) => {
-                        children += 1;
-                        if let Some(item) = items.last_mut() {
-                            item.simple &= children == 1 && matches!(tag, Md::Paragraph);
-                        }
-                    }
-                    _ => {}
-                }
-                depth += 1;
-            }
+    let base = within.start;
+    let events: Vec<(Event, Piece)> = Parser::new_ext(&src[within.clone()], render::options())
+        .into_offset_iter()
+        .map(|(e, r)| (e, base + r.start..base + r.end))
+        .collect();
+    let mut builder = Builder { src, conflicts, accidents, para: 0 };
+    builder.blocks(&events, Some(within))
+}
+
+struct Builder<'s, 'a> {
+    src: &'s str,
+    conflicts: bool,
+    accidents: &'a mut Vec<usize>,
+    /// Paragraphs numbered in order, so a paragraph's lines can be told apart.
+    para: usize,
+}
+
+/// Tags of blocks, not of inline spans (emphasis, links).
+fn is_block(tag: &Md) -> bool {
+    !matches!(
+        tag,
+        Md::Emphasis
+            | Md::Strong
+            | Md::Strikethrough
+            | Md::Link { .. }
+            | Md::Image { .. }
+            | Md::Superscript
+            | Md::Subscript
+    )
+}
+
+fn ends_block(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// Where the events of the container that starts at `events[0]` end (the
+/// index of its End).
+fn end_of(events: &[(Event, Piece)]) -> usize {
+    let mut depth = 0;
+    for (k, (e, _)) in events.iter().enumerate() {
+        match e {
+            Event::Start(_) => depth += 1,
             Event::End(_) => {
-                depth = depth.saturating_sub(1);
-                let Some((kind, start)) = open.take_if(|_| depth == 0) else { continue };
-                last_end = r.end;
-                let whole = trim_end_at(src, line_start(src, start)..range.end);
-                match kind {
-                    BlockKind::Heading(level, _) => {
-                        heading(src, whole, level, conflicts, &mut para, accidents, &mut out)
-                    }
-                    BlockKind::Line(_) => {
-                        para += 1;
-                        let lines = lines_of(src, whole).into_iter().filter(|l| !l.is_empty());
-                        out.extend(lines.map(|range| Block { range, kind: BlockKind::Line(para) }));
-                    }
-                    BlockKind::List(ordered, _) => {
-                        let mut items = std::mem::take(&mut items);
-                        for i in &mut items {
-                            i.range = trim_end_at(src, line_start(src, i.range.start)..i.range.end);
-                            i.body = item_body(src, i);
-                        }
-                        // What the list holds after its last item (a link definition) is kept apart.
-                        let end = items.last().map_or(whole.end, |i| i.range.end);
-                        out.push(Block {
-                            range: whole.start..end,
-                            kind: BlockKind::List(ordered, items),
-                        });
-                        gap(&mut out, end - base, whole.end - base);
-                    }
-                    BlockKind::Table(_) => out.push(Block {
-                        range: whole,
-                        kind: BlockKind::Table(std::mem::take(&mut rows)),
-                    }),
-                    kind => out.push(Block { range: whole, kind }),
+                depth -= 1;
+                if depth == 0 {
+                    return k;
                 }
             }
-            Event::TaskListMarker(checked) => {
-                items.last_mut().into_iter().for_each(|i| i.checked = Some(checked))
-            }
-            Event::Rule if depth == 0 => {
-                gap(&mut out, last_end, r.start);
-                last_end = r.end;
-                out.push(Block {
-                    range: trim_end_at(src, line_start(src, range.start)..range.end),
-                    kind: BlockKind::Rule,
-                });
-            }
-            Event::Rule if depth == 2 => {
-                items.last_mut().into_iter().for_each(|i| i.simple = false)
-            }
+            _ if depth == 0 => return k,
             _ => {}
         }
     }
-    gap(&mut out, last_end, text.len());
-    out
+    events.len().saturating_sub(1)
+}
+
+impl Builder<'_, '_> {
+    /// The blocks of a run of events at one level. `gaps`: the range the
+    /// events cover, whose text with no event is kept as blocks of its own.
+    fn blocks(&mut self, events: &[(Event, Piece)], gaps: Option<Piece>) -> Vec<Block> {
+        let src = self.src;
+        let mut out = Vec::new();
+        let mut last_end = gaps.as_ref().map_or(0, |g| g.start);
+        let gap = |out: &mut Vec<Block>, from: usize, to: usize| {
+            if gaps.is_some() && to > from && !src[from..to].trim().is_empty() {
+                let start = to - src[from..to].trim_start().len();
+                out.push(Block {
+                    range: trim_end_at(src, line_start(src, start)..to),
+                    kind: BlockKind::Other,
+                });
+            }
+        };
+        let mut k = 0;
+        while k < events.len() {
+            let (event, range) = &events[k];
+            match event {
+                Event::Start(tag) if is_block(tag) => {
+                    let end = k + end_of(&events[k..]);
+                    gap(&mut out, last_end, range.start);
+                    last_end = range.end;
+                    self.block(tag, range.clone(), &events[k + 1..end], &mut out, &mut last_end);
+                    k = end + 1;
+                }
+                Event::Rule => {
+                    gap(&mut out, last_end, range.start);
+                    last_end = range.end;
+                    out.push(Block {
+                        range: trim_end_at(src, line_start(src, range.start)..range.end),
+                        kind: BlockKind::Rule,
+                    });
+                    k += 1;
+                }
+                Event::End(_) => k += 1,
+                // Inline events with no paragraph around them: a tight list
+                // item's text, which is a paragraph of its own.
+                _ => {
+                    let run = events[k..]
+                        .iter()
+                        .take_while(|(e, _)| match e {
+                            Event::Start(tag) => !is_block(tag),
+                            Event::End(tag) => !ends_block(tag),
+                            Event::Rule => false,
+                            _ => true,
+                        })
+                        .count()
+                        .max(1);
+                    let from = range.start;
+                    let to = events[k + run - 1].1.end;
+                    self.para += 1;
+                    let para = self.para;
+                    let lines = lines_of(src, line_start(src, from)..to)
+                        .into_iter()
+                        .filter(|l| !l.is_empty());
+                    out.extend(lines.map(|range| Block { range, kind: BlockKind::Line(para) }));
+                    last_end = last_end.max(to);
+                    k += run;
+                }
+            }
+        }
+        if let Some(g) = &gaps {
+            gap(&mut out, last_end, g.end);
+        }
+        out
+    }
+
+    /// The block a container is: `inner` are the events inside it.
+    fn block(
+        &mut self,
+        tag: &Md,
+        range: Piece,
+        inner: &[(Event, Piece)],
+        out: &mut Vec<Block>,
+        last_end: &mut usize,
+    ) {
+        let src = self.src;
+        let whole = trim_end_at(src, line_start(src, range.start)..range.end);
+        match tag {
+            Md::Heading { level, .. } => {
+                let level = *level as usize;
+                heading(src, whole, level, self.conflicts, &mut self.para, self.accidents, out)
+            }
+            Md::Paragraph => {
+                self.para += 1;
+                let para = self.para;
+                let lines = lines_of(src, whole).into_iter().filter(|l| !l.is_empty());
+                out.extend(lines.map(|range| Block { range, kind: BlockKind::Line(para) }));
+            }
+            Md::List(first) => {
+                let mut items = Vec::new();
+                let mut k = 0;
+                while k < inner.len() {
+                    let (event, item_range) = &inner[k];
+                    let end = k + end_of(&inner[k..]);
+                    if let Event::Start(Md::Item) = event {
+                        items.push(self.item(item_range.clone(), &inner[k + 1..end]));
+                    }
+                    k = end + 1;
+                }
+                // What the list holds after its last item (a link definition) is kept apart.
+                let end = items.last().map_or(whole.end, |i| i.range.end);
+                out.push(Block {
+                    range: whole.start..end,
+                    kind: BlockKind::List(first.is_some(), items),
+                });
+                if end < whole.end && !src[end..whole.end].trim().is_empty() {
+                    let start = whole.end - src[end..whole.end].trim_start().len();
+                    out.push(Block {
+                        range: trim_end_at(src, line_start(src, start)..whole.end),
+                        kind: BlockKind::Other,
+                    });
+                }
+                *last_end = range.end;
+            }
+            Md::Table(_) => {
+                let mut rows: Vec<Vec<Piece>> = Vec::new();
+                for (event, r) in inner {
+                    match event {
+                        Event::Start(Md::TableHead | Md::TableRow) => rows.push(Vec::new()),
+                        Event::Start(Md::TableCell) => {
+                            rows.last_mut().into_iter().for_each(|row| row.push(r.clone()))
+                        }
+                        _ => {}
+                    }
+                }
+                out.push(Block { range: whole, kind: BlockKind::Table(rows) });
+            }
+            Md::CodeBlock(k) => out.push(Block {
+                range: whole,
+                kind: BlockKind::Code(matches!(k, CodeBlockKind::Indented)),
+            }),
+            _ => out.push(Block { range: whole, kind: BlockKind::Other }),
+        }
+    }
+
+    /// A list item, and the blocks inside it.
+    fn item(&mut self, range: Piece, inner: &[(Event, Piece)]) -> ListItem {
+        let src = self.src;
+        let checked = inner.iter().find_map(|(e, _)| match e {
+            Event::TaskListMarker(c) => Some(*c),
+            _ => None,
+        });
+        let bullet = src[range.clone()].trim_start().chars().next().unwrap_or('-');
+        let children = self.blocks(inner, None);
+        // One paragraph and nothing else (its lines are blocks of one paragraph).
+        let first_para = children.first().and_then(|b| match b.kind {
+            BlockKind::Line(p) => Some(p),
+            _ => None,
+        });
+        let simple = first_para.is_some_and(|p| {
+            children.iter().all(|b| matches!(b.kind, BlockKind::Line(q) if q == p))
+        }) || children.is_empty();
+        let range = trim_end_at(src, line_start(src, range.start)..range.end);
+        let mut item =
+            ListItem { range: range.clone(), body: range, simple, checked, bullet, children };
+        item.body = item_body(src, &item);
+        item
+    }
 }
 
 /// A heading block, with the range of its text; or, for an accidental

@@ -11,6 +11,7 @@ use super::source::Source;
 use super::summary::{says_ended, stated_duration, Segment};
 use super::text::Lines;
 use super::timeline::RowSource;
+use crate::html::{self, allowlist, tokens::Token};
 use crate::model::{Document, Tag};
 use crate::render;
 use crate::timeline::{Clock, When};
@@ -27,24 +28,29 @@ pub fn conflict_markers(text: &str, findings: &mut Vec<ImportFinding>) -> bool {
     any
 }
 
-/// Raw HTML (shown as text by our export) and images that cannot show.
+/// HTML that GitHub does not show as HTML, and images that cannot show.
 pub fn html_and_images(text: &str, findings: &mut Vec<ImportFinding>) {
     let lines = Lines::new(text);
-    let (mut tags, mut code): (Vec<(String, usize, usize)>, i32) = (Vec::new(), 0);
+    // Each tag GitHub does not keep, once: its name, first line, how many
+    // more, and whether it shows as text (else it is left out).
+    let mut tags: Vec<(String, usize, usize, bool)> = Vec::new();
+    let mut code = 0;
     for (event, range) in Parser::new_ext(text, render::options()).into_offset_iter() {
         let line = lines.of(range.start);
         match event {
             Event::Start(Md::CodeBlock(_)) => code += 1,
             Event::End(TagEnd::CodeBlock) => code -= 1,
-            Event::InlineHtml(raw) if render::is_line_break(&raw) => {}
-            Event::Html(raw) | Event::InlineHtml(raw) if !raw.trim_start().starts_with("</") => {
-                let name = raw.trim_start_matches(['<', '!']).chars();
-                let name: String =
-                    name.take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-                match tags.iter_mut().find(|t| t.0.eq_ignore_ascii_case(&name)) {
-                    Some(t) => t.2 += 1,
-                    None if !name.is_empty() => tags.push((name.to_ascii_lowercase(), line, 0)),
-                    None => {}
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                for token in html::tokens::tokens(&raw) {
+                    let Token::Start { name, .. } = token else { continue };
+                    let as_text = allowlist::shown_as_text(&name);
+                    if !as_text && allowlist::element_kept(&name) {
+                        continue;
+                    }
+                    match tags.iter_mut().find(|t| t.0 == name) {
+                        Some(t) => t.2 += 1,
+                        None => tags.push((name, line, 0, as_text)),
+                    }
                 }
             }
             Event::Start(Md::Image { dest_url, .. }) if dest_url.trim().is_empty() => {
@@ -61,8 +67,12 @@ pub fn html_and_images(text: &str, findings: &mut Vec<ImportFinding>) {
             _ => {}
         }
     }
-    for (name, line, more) in tags {
-        findings.push(ImportFinding::raw_html(line, &name, more));
+    for (name, line, more, as_text) in tags {
+        findings.push(if as_text {
+            ImportFinding::html_shown_as_text(line, &name, more)
+        } else {
+            ImportFinding::html_left_out(line, &name, more)
+        });
     }
 }
 

@@ -17,7 +17,7 @@ pub enum ImportKind {
     /// Meant as a heading but not one on GitHub, or the reverse.
     NotAHeading,
     BrokenImage,
-    /// Raw HTML, which our Markdown shows as text.
+    /// HTML that GitHub shows as text or leaves out.
     RawHtml,
     /// A ```markdown fence around the document that is never closed.
     UnclosedFence,
@@ -81,10 +81,14 @@ impl ImportFinding {
     }
 
     /// `more`: how many more tags of that name the document has.
-    pub fn raw_html(line: usize, name: &str, more: usize) -> ImportFinding {
+    pub fn html_shown_as_text(line: usize, name: &str, more: usize) -> ImportFinding {
         let more = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-        let advice = "Rewrite it in Markdown (an image is ![description](address)) or delete it.";
-        at(ImportKind::RawHtml, line, format!("Line {line}: raw HTML <{name}>{more} is kept as text, since our Markdown never passes HTML through. {advice}"))
+        at(ImportKind::RawHtml, line, format!("Line {line}: GitHub shows the HTML tag <{name}>{more} as text, not as HTML, since it could run code or load a page there. Delete it, or say in Markdown what it was for."))
+    }
+
+    pub fn html_left_out(line: usize, name: &str, more: usize) -> ImportFinding {
+        let more = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+        at(ImportKind::RawHtml, line, format!("Line {line}: GitHub leaves out the HTML tag <{name}>{more}, keeping only the text inside it. Delete it, or use Markdown or HTML that GitHub keeps (<details>, <img>, <sup>, <kbd>...)."))
     }
 
     pub fn accidental_setext(line: usize, underline: &str) -> ImportFinding {

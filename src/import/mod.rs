@@ -39,7 +39,7 @@ use pulldown_cmark::{Event, Parser, Tag as Md};
 
 use crate::model::{CustomSection, Document};
 use crate::timeparse::{self, DateOrder};
-use crate::{export, frontmatter, render};
+use crate::{frontmatter, render};
 pub use findings::{ImportFinding, ImportKind};
 use headings::{title_text, Topic};
 use source::Source;
@@ -57,7 +57,7 @@ pub fn import(markdown: &str) -> Imported {
     let mut doc = Document::new();
     let mut findings = Vec::new();
     if text.trim().is_empty() || text.len() > normalise::MAX_INPUT {
-        doc.intro = export::escape_html(text.trim());
+        doc.intro = text.trim().to_string();
         findings.push(if text.trim().is_empty() {
             ImportFinding::empty_document()
         } else {
@@ -77,10 +77,7 @@ pub fn import(markdown: &str) -> Imported {
     let text = normalise::unwrap_fence(text, &mut findings);
     let conflicts = checks::conflict_markers(&text, &mut findings);
     checks::html_and_images(&text, &mut findings);
-    // Our export shows raw HTML as text by escaping it; reading the escaped
-    // text makes a re-import of our export see exactly what this import saw.
-    let src = export::escape_html(&text);
-    let (source, mut noticed) = Source::new(&src, conflicts);
+    let (source, mut noticed) = Source::new(&text, conflicts);
     findings.append(&mut noticed);
     let title_line = read(&source, &mut doc, &mut findings);
     if let Some(front) = front {

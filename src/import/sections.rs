@@ -27,11 +27,12 @@ pub fn title(source: &Source) -> Option<(Option<usize>, String)> {
         source.heads.iter().flatten().any(|h| h.level().is_none() && h.topic.is_some());
     for (i, h) in source.heads.iter().enumerate() {
         let Some(h) = h else {
-            // An HTML title, escaped by now: "\<h1>...\</h1>"; its line stays in the intro.
+            // An HTML title, "<h1>...</h1>"; its line stays in the intro.
             let t = source.text(&source.blocks[i].range);
-            let inner = t.find("\\<h1").and_then(|at| Some(&t[at + t[at..].find('>')? + 1..]));
+            let lower = t.to_ascii_lowercase();
+            let inner = lower.find("<h1").and_then(|at| Some(&t[at + t[at..].find('>')? + 1..]));
             match inner
-                .map(|t| t.split("\\</h1").next().unwrap_or(t))
+                .map(|t| &t[..t.to_ascii_lowercase().find("</h1").unwrap_or(t.len())])
                 .filter(|t| !t.trim().is_empty())
             {
                 Some(inner) => return Some((None, single(inner))),
@@ -149,17 +150,20 @@ pub fn find_timeline(source: &Source, sections: &mut Vec<Section>) {
     if sections.iter().any(|s| s.topic == Topic::Timeline) {
         return;
     }
+    // Under a heading that names nothing (a "Label: value" heading is a field).
+    let named_nothing = |s: &Section| {
+        s.head.and_then(|h| source.heads[h].as_ref()).is_some_and(|h| h.label.is_none())
+    };
     if let Some(s) = sections.iter_mut().find(|s| {
-        s.topic == Topic::Custom && s.head.is_some() && timed_block(source, &s.blocks).is_some()
+        s.topic == Topic::Custom && named_nothing(s) && timed_block(source, &s.blocks).is_some()
     }) {
         s.topic = Topic::Timeline;
         return;
     }
     let Some(at) = sections.iter().position(|s| s.topic == Topic::Summary) else { return };
-    if let Some(k) = timed_block(source, &sections[at].blocks) {
-        let block = sections[at].blocks.remove(k);
-        sections
-            .insert(at + 1, Section { topic: Topic::Timeline, head: None, blocks: vec![block] });
+    if let Some(taken) = timed_block(source, &sections[at].blocks) {
+        let blocks = sections[at].blocks.drain(taken).collect();
+        sections.insert(at + 1, Section { topic: Topic::Timeline, head: None, blocks });
     }
 }
 

@@ -174,7 +174,7 @@ impl<'a> Source<'a> {
 
     /// The blocks nested in a list item, after its first line.
     pub fn nested(&self, item: &ListItem) -> Vec<Block> {
-        let Some(nl) = self.text(&item.body).find('\n') else { return Vec::new() };
-        scan(self.src, item.body.start + nl + 1..item.body.end, false, &mut Vec::new())
+        let first = item.body.start + self.text(&item.body).find('\n').unwrap_or(item.body.len());
+        item.children.iter().filter(|b| b.range.start > first).cloned().collect()
     }
 }

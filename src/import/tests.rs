@@ -266,7 +266,7 @@ fn unknown_sections_are_custom_and_a_non_postmortem_says_so() {
 
 #[test]
 fn findings_point_at_the_line_and_say_what_to_do() {
-    let got = imported("#Postmortem\n\nintro\n\n## Timeline\n<<<<<<< HEAD\n- 14:00 a\n=======\n- 14:01 a\n>>>>>>> other\n\ntext one\ntext two\n---\n\n![x](https://github.com/o/r/blob/main/x.png) ![y] (z.png)\n\n<img src=\"a.gif\"> <b>bold</b>\n");
+    let got = imported("#Postmortem\n\nintro\n\n## Timeline\n<<<<<<< HEAD\n- 14:00 a\n=======\n- 14:01 a\n>>>>>>> other\n\ntext one\ntext two\n---\n\n![x](https://github.com/o/r/blob/main/x.png) ![y] (z.png)\n\n<img src=\"a.gif\"> <b>kept</b> <center>left out</center> <iframe src=x>\n");
     let found: Vec<(ImportKind, usize)> = got.findings.iter().map(|f| (f.kind, f.line)).collect();
     use ImportKind::*;
     assert_eq!(
@@ -285,6 +285,10 @@ fn findings_point_at_the_line_and_say_what_to_do() {
     for f in &got.findings {
         assert!(f.message.starts_with(&format!("Line {}: ", f.line)), "{f:?}");
     }
+    let html: Vec<&str> =
+        got.findings.iter().filter(|f| f.kind == RawHtml).map(|f| f.message.as_str()).collect();
+    assert!(html[0].contains("leaves out the HTML tag <center>"), "{html:?}");
+    assert!(html[1].contains("shows the HTML tag <iframe> as text"), "{html:?}");
 }
 
 #[test]

@@ -587,11 +587,11 @@ fn with_day(day: &str, time: &str) -> String {
     }
 }
 
-/// The first of `blocks` that is a timeline written under another heading:
-/// a list or a paragraph of three or more entries at a time of day, two
-/// thirds of its items or lines; or a table with a column of times and one
-/// of what happened.
-pub fn timed_block(source: &Source, blocks: &[usize]) -> Option<usize> {
+/// The first of `blocks` that is a timeline written under another heading
+/// (as the range of `blocks` it takes): a list or a paragraph of three or
+/// more entries at a time of day, two thirds of its items or lines; or a
+/// table with a column of times and one of what happened.
+pub fn timed_block(source: &Source, blocks: &[usize]) -> Option<std::ops::Range<usize>> {
     let timed = |text: &str| {
         entry(text, source.order).is_some_and(|e| e.timing == Timing::Time && !e.four_digits)
     };
@@ -599,6 +599,7 @@ pub fn timed_block(source: &Source, blocks: &[usize]) -> Option<usize> {
     let mut k = 0;
     while k < blocks.len() {
         let b = &source.blocks[blocks[k]];
+        let (mut taken, mut skip) = (1, 0);
         let found = match &b.kind {
             BlockKind::List(_, items) => {
                 let n = items.iter().filter(|i| timed(first_text(source, i))).count();
@@ -638,14 +639,17 @@ pub fn timed_block(source: &Source, blocks: &[usize]) -> Option<usize> {
                     .take_while(|l| matches!(l.kind, BlockKind::Line(p) if p == *para))
                     .collect();
                 let n = run.iter().filter(|l| timed(source.text(&l.range))).count();
-                enough(n, run.len())
+                taken = run.len();
+                // Lines before the first entry ("**Summary:**") stay where they are.
+                skip = run.iter().take_while(|l| !timed(source.text(&l.range))).count();
+                enough(n, run.len() - skip)
             }
             _ => false,
         };
         if found {
-            return Some(k);
+            return Some(k + skip..k + taken);
         }
-        k += 1;
+        k += taken;
     }
     None
 }

@@ -1,0 +1,360 @@
+//! The HTML an author types in a field, kept as written, but never able to
+//! reach past its field: written into the document next to other fields,
+//! an open `<details>` would swallow the sections after it, an unclosed
+//! `<pre>` or `<!--` the rest of the file, a `</table>` in a cell end the
+//! timeline. So, in each field:
+//! - an HTML block that runs to the field's end without its end (`<pre>`,
+//!   `<script>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`)
+//!   gets its end;
+//! - an element left open is closed at the field's end (unless the
+//!   paragraph, item or cell it opened in closes it, as browsers do), and
+//!   an end tag that closes nothing the field opened is shown as text;
+//! - in a one-line field (a table cell, a heading, a list item), a
+//!   block-level tag is shown as text, since it would end the cell, item
+//!   or heading it is in.
+//!
+//! Shown as text means its `<` written `&lt;`, which reads back as the same
+//! text, so an export read again is written the same.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::allowlist::VOID;
+use super::tokens::{tokens, Token};
+
+/// Where a field's text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// One line: a cell, a heading, a list item, a summary field.
+    Line,
+    /// A long text of its own blocks, under a heading.
+    Blocks,
+}
+
+/// Tags that start or end a block (CommonMark's HTML block kinds 1 and 6):
+/// in a one-line field they would end it.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+    "pre",
+    "script",
+    "style",
+    "textarea",
+];
+
+/// `text` with its HTML made unable to reach past the field.
+pub fn contained(text: &str, place: Place, options: pulldown_cmark::Options) -> String {
+    if !text.contains('<') {
+        return text.to_string();
+    }
+    let text = match place {
+        Place::Blocks => close_html_blocks(text, options),
+        Place::Line => text.to_string(),
+    };
+    balance(&text, place, options)
+}
+
+/// The end an HTML block started by `first_line` needs, by CommonMark's
+/// kinds 1 to 5; none for the kinds a blank line ends.
+fn block_end(first_line: &str) -> Option<String> {
+    let t = first_line.trim_start();
+    let lower = t.to_ascii_lowercase();
+    for name in ["pre", "script", "style", "textarea"] {
+        if let Some(rest) = lower.strip_prefix('<').and_then(|r| r.strip_prefix(name)) {
+            if rest.is_empty() || rest.starts_with([' ', '\t', '>']) {
+                return Some(format!("</{name}>"));
+            }
+        }
+    }
+    if t.starts_with("<!--") {
+        return Some("-->".into());
+    }
+    if t.starts_with("<?") {
+        return Some("?>".into());
+    }
+    if t.starts_with("<![CDATA[") {
+        return Some("]]>".into());
+    }
+    if t.starts_with("<!") && t[2..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some(">".into());
+    }
+    None
+}
+
+/// Ends an HTML block of kinds 1 to 5 left running at the end of the text.
+fn close_html_blocks(text: &str, options: pulldown_cmark::Options) -> String {
+    let mut end_needed = None;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        if let Event::Start(Tag::HtmlBlock) = event {
+            let block = &text[range.clone()];
+            let first = block.lines().next().unwrap_or("");
+            end_needed = block_end(first).filter(|end| {
+                let after_first = &block[first.len().min(block.len())..];
+                // Kinds 2 to 5 may end on their first line; kind 1 too.
+                let ended = if end.starts_with("</") {
+                    block.to_ascii_lowercase().contains(end.as_str())
+                } else {
+                    first.trim_start()[2..].contains(end.as_str())
+                        || after_first.contains(end.as_str())
+                };
+                range.end >= text.trim_end().len() && !ended
+            });
+        }
+    }
+    match end_needed {
+        Some(end) => format!("{}\n{end}", text.trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// Closes what the field leaves open, shows as text what would close
+/// something outside it (or, on one line, end the line's block).
+fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String {
+    // A one-line field sits inside a cell, heading or item: read it as the
+    // inline text it is there, never as a block of its own ("```<div>").
+    let lead = if place == Place::Line { 2 } else { 0 };
+    let read = if place == Place::Line { format!("x {text}") } else { text.to_string() };
+    let mut neutralise: Vec<usize> = Vec::new();
+    let mut not_text: Vec<std::ops::Range<usize>> = Vec::new();
+    // Elements left open, each with the depth of the Markdown it was opened
+    // in: the end of a paragraph, item or cell closes what opened inside it
+    // (the sanitiser and browsers close it there), an HTML block's end does not.
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut last_block_inline = true;
+    let mut last_block_end = 0;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(&read, options).into_offset_iter() {
+        // Where the text is code, or a whole comment, a "<!" is no start.
+        match &event {
+            Event::Code(_) | Event::Start(Tag::CodeBlock(_)) => not_text.push(range.clone()),
+            _ => {}
+        }
+        match &event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    last_block_inline =
+                        matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::HtmlBlock);
+                }
+                depth += 1;
+            }
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    last_block_end = range.end;
+                }
+                if *tag != TagEnd::HtmlBlock {
+                    open.retain(|(_, at)| *at <= depth);
+                }
+            }
+            _ => {}
+        }
+        // A whole HTML block at once (a comment may run over its lines),
+        // and each piece of inline HTML.
+        let (raw, opened_at) = match &event {
+            // What an HTML block opens is open where the block is.
+            Event::Start(Tag::HtmlBlock) => (&read[range.clone()], depth - 1),
+            Event::InlineHtml(_) => (&read[range.clone()], depth),
+            _ => continue,
+        };
+        let mut at = range.start;
+        for token in tokens(raw) {
+            let len = match &token {
+                Token::Text(t) | Token::Comment(t) => t.len(),
+                Token::Start { source, .. } | Token::End { source, .. } => source.len(),
+            };
+            match &token {
+                // A "<" that starts a tag, comment or declaration never
+                // finished in the field would be finished by the next field's
+                // text ("<!--" here, "-->" three sections on).
+                Token::Comment(_) => not_text.push(at..at + len),
+                Token::Text(t) => {
+                    for (i, _) in t.match_indices('<') {
+                        if t[i + 1..]
+                            .starts_with(|c: char| c.is_ascii_alphabetic() || "!/?".contains(c))
+                        {
+                            neutralise.push(at + i);
+                        }
+                    }
+                }
+                Token::Start { name, .. } | Token::End { name, .. }
+                    if place == Place::Line && BLOCK_TAGS.contains(&name.as_str()) =>
+                {
+                    neutralise.push(at)
+                }
+                Token::Start { name, self_closing, .. } => {
+                    if !self_closing && !VOID.contains(&name.as_str()) {
+                        open.push((name.clone(), opened_at));
+                    }
+                }
+                Token::End { name, .. } => match open.iter().rposition(|(o, _)| o == name) {
+                    Some(k) => open.truncate(k),
+                    None => neutralise.push(at),
+                },
+            }
+            at += len;
+        }
+    }
+    // A comment or declaration begun in the field's text (outside any HTML
+    // the parser saw whole) would be ended by another field's "-->".
+    for (i, _) in read.match_indices("<!").chain(read.match_indices("<?")) {
+        if i >= lead && !not_text.iter().any(|r| r.contains(&i)) {
+            neutralise.push(i);
+        }
+    }
+    let mut out = text.to_string();
+    neutralise.sort_unstable();
+    neutralise.dedup();
+    for &at in neutralise.iter().rev() {
+        let at = at - lead;
+        if out[at..].starts_with('<') {
+            out.replace_range(at..at + 1, "&lt;");
+        }
+    }
+    if open.is_empty() {
+        return out;
+    }
+    let closers: String = open.iter().rev().map(|(name, _)| format!("</{name}>")).collect();
+    let trimmed = out.trim_end().len();
+    // The line ends after the text stay after the closers: a block ends
+    // with its own, and the next block's blank line must still be one.
+    let tail = out.split_off(trimmed);
+    // A backslash at the end would escape the "<" of the first end tag.
+    if out.chars().rev().take_while(|&c| c == '\\').count() % 2 == 1 {
+        out.push(' ');
+    }
+    // Closed where the text ends when it ends in a paragraph or HTML block
+    // (not after a link definition, which takes no event).
+    let ends_in_last = read[last_block_end.min(read.len())..].trim().is_empty();
+    if place == Place::Line || (last_block_inline && ends_in_last) {
+        out.push_str(&closers);
+    } else {
+        out.push_str("\n\n");
+        out.push_str(&closers);
+    }
+    out.push_str(&tail);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::options;
+
+    fn line(t: &str) -> String {
+        contained(t, Place::Line, options())
+    }
+    fn blocks(t: &str) -> String {
+        contained(t, Place::Blocks, options())
+    }
+
+    #[test]
+    fn html_is_kept_as_written_when_it_stays_in_its_field() {
+        for t in [
+            "<img src=./a.png width=50%>",
+            "a <b>b</b> <br> c",
+            "x <kbd>Ctrl</kbd>",
+            "`<div>` in code",
+        ] {
+            assert_eq!(line(t), t);
+        }
+        let details = "<details>\n<summary>Logs</summary>\n\n```\nx\n```\n\n</details>";
+        assert_eq!(blocks(details), details);
+        assert_eq!(
+            blocks("<div align=\"center\">\n<img src=x>\n</div>"),
+            "<div align=\"center\">\n<img src=x>\n</div>"
+        );
+    }
+
+    #[test]
+    fn what_would_reach_past_the_field_is_closed_or_shown_as_text() {
+        // The cell, heading or item it is in closes it, for browsers too.
+        assert_eq!(line("a <b>bold"), "a <b>bold");
+        assert_eq!(line("x</td><td>y"), "x&lt;/td>&lt;td>y");
+        assert_eq!(line("<div>in a cell</div>"), "&lt;div>in a cell&lt;/div>");
+        assert_eq!(line("end</b> here"), "end&lt;/b> here");
+        assert_eq!(
+            blocks("<details>\n<summary>x</summary>\n\nbody"),
+            "<details>\n<summary>x</summary>\n\nbody</details>"
+        );
+        assert_eq!(blocks("<pre>\ncode\n\nmore"), "<pre>\ncode\n\nmore\n</pre>");
+        assert_eq!(blocks("<!-- a note\n\nstill the note"), "<!-- a note\n\nstill the note\n-->");
+        assert_eq!(blocks("<script>\nalert(1)"), "<script>\nalert(1)\n</script>");
+        // The end of a paragraph closes what opened in it, for browsers too.
+        assert_eq!(blocks("- item <i>open\n\n```\ncode\n```"), "- item <i>open\n\n```\ncode\n```");
+        assert_eq!(
+            blocks("<div>\n\n- item\n\n```\ncode\n```"),
+            "<div>\n\n- item\n\n```\ncode\n```\n\n</div>"
+        );
+    }
+
+    #[test]
+    fn contained_text_stays_as_it_is() {
+        for t in
+            ["a <b>bold", "x</td><td>y", "<details>\n<summary>x</summary>\n\nbody", "<pre>\ncode"]
+        {
+            let once = blocks(t);
+            assert_eq!(blocks(&once), once, "{t}");
+            let once = line(t);
+            assert_eq!(line(&once), once, "{t}");
+        }
+    }
+}
