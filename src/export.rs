@@ -663,11 +663,12 @@ fn close_fence(mut text: String) -> String {
         }
         let Some((prefix, fence)) = last else { break };
         // The parser says whether it is still open: a line written after the
-        // text, as a line of that block, would be code.
+        // text, as a line of that block, would be code, in a fence (its
+        // prefix alone, once the list ended, may make an indented block).
         let probe = format!("{text}\n{prefix}\u{1}");
         let mut code = false;
         let open = Parser::new_ext(&probe, render::options()).any(|e| match e {
-            Event::Start(Md::CodeBlock(_)) => {
+            Event::Start(Md::CodeBlock(CodeBlockKind::Fenced(_))) => {
                 code = true;
                 false
             }
@@ -895,7 +896,7 @@ The pool was restored.
         assert!(md.starts_with("# Postmortem: <b>bold</b>\n"), "{md}");
         assert!(
             md.contains(
-                "<details>\n<summary>Logs</summary>\n\n<script>alert(1)</script></details>\n"
+                "<details>\n<summary>Logs</summary>\n\n<script>alert(1)</script>\n\n</details>\n"
             ),
             "{md}"
         );

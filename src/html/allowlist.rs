@@ -69,6 +69,40 @@ const ELEMENTS: &[&str] = &[
     "input",
 ];
 
+/// Block elements: an end tag of an inline element ("</b>") does not close
+/// past one of them (as in browsers, a paragraph's `</b>` does not end a
+/// `<b>` opened before the paragraph).
+pub const BLOCKS: &[&str] = &[
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "td",
+    "th",
+    "tr",
+    "thead",
+    "tbody",
+    "tfoot",
+    "table",
+    "caption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "div",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+];
+
 /// Elements with no content and no end tag.
 pub const VOID: &[&str] = &["br", "hr", "img", "wbr", "input"];
 

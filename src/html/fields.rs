@@ -18,7 +18,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::allowlist::VOID;
+use super::allowlist::{BLOCKS, VOID};
 use super::tokens::{tokens, Token};
 
 /// Where a field's text goes.
@@ -179,8 +179,6 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
     // in: the end of a paragraph, item or cell closes what opened inside it
     // (the sanitiser and browsers close it there), an HTML block's end does not.
     let mut open: Vec<(String, usize)> = Vec::new();
-    let mut last_block_inline = true;
-    let mut last_block_end = 0;
     let mut depth = 0usize;
     for (event, range) in Parser::new_ext(&read, options).into_offset_iter() {
         // Where the text is code, or a whole comment, a "<!" is no start.
@@ -189,18 +187,9 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
             _ => {}
         }
         match &event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    last_block_inline =
-                        matches!(tag, Tag::Paragraph | Tag::Heading { .. } | Tag::HtmlBlock);
-                }
-                depth += 1;
-            }
+            Event::Start(_) => depth += 1,
             Event::End(tag) => {
                 depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    last_block_end = range.end;
-                }
                 if *tag != TagEnd::HtmlBlock {
                     open.retain(|(_, at)| *at <= depth);
                 }
@@ -214,6 +203,16 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
             Event::Start(Tag::HtmlBlock) => (&read[range.clone()], depth - 1),
             Event::InlineHtml(_) => (&read[range.clone()], depth),
             _ => continue,
+        };
+        // The tag an HTML block starts with makes it one: shown as text, it
+        // would turn the block's other lines into Markdown. A stray end tag
+        // there closes nothing (at the field's top level nothing else is
+        // open), so it stays, dropped by the sanitiser as GitHub drops it.
+        let block_start = match &event {
+            Event::Start(Tag::HtmlBlock) if opened_at == 0 && place == Place::Blocks => {
+                Some(range.start + raw.len() - raw.trim_start().len())
+            }
+            _ => None,
         };
         let mut at = range.start;
         for token in tokens(raw) {
@@ -245,10 +244,23 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                         open.push((name.clone(), opened_at));
                     }
                 }
-                Token::End { name, .. } => match open.iter().rposition(|(o, _)| o == name) {
-                    Some(k) => open.truncate(k),
-                    None => neutralise.push(at),
-                },
+                // An inline element's end tag closes only what opened where
+                // it is (see `allowlist::BLOCKS`); a block's closes anything.
+                Token::End { name, .. } => {
+                    let inline = !BLOCKS.contains(&name.as_str());
+                    let found = open
+                        .iter()
+                        .rposition(|(o, level)| o == name && (!inline || *level >= opened_at))
+                        .filter(|&k| {
+                            !inline
+                                || !open[k + 1..].iter().any(|(o, _)| BLOCKS.contains(&o.as_str()))
+                        });
+                    match found {
+                        Some(k) => open.truncate(k),
+                        None if block_start == Some(at) => {}
+                        None => neutralise.push(at),
+                    }
+                }
             }
             at += len;
         }
@@ -272,7 +284,11 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
     if open.is_empty() {
         return out;
     }
-    let closers: String = open.iter().rev().map(|(name, _)| format!("</{name}>")).collect();
+    // One to a line: a line of one end tag starts an HTML block whatever
+    // the tag (CommonMark's kind 7); "</b></b>" would be a paragraph, whose
+    // end tags close nothing opened outside it.
+    let closers: Vec<String> = open.iter().rev().map(|(name, _)| format!("</{name}>")).collect();
+    let closers = closers.join("\n");
     let trimmed = out.trim_end().len();
     // The line ends after the text stay after the closers: a block ends
     // with its own, and the next block's blank line must still be one.
@@ -281,15 +297,11 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
     if out.chars().rev().take_while(|&c| c == '\\').count() % 2 == 1 {
         out.push(' ');
     }
-    // Closed where the text ends when it ends in a paragraph or HTML block
-    // (not after a link definition, which takes no event).
-    let ends_in_last = read[last_block_end.min(read.len())..].trim().is_empty();
-    if place == Place::Line || (last_block_inline && ends_in_last) {
-        out.push_str(&closers);
-    } else {
-        out.push_str("\n\n");
-        out.push_str(&closers);
-    }
+    // What is left open was opened at the field's top level (what opened in
+    // a paragraph, item or cell closed with it): the end tags go in a block
+    // of their own there, where they close it.
+    out.push_str("\n\n");
+    out.push_str(&closers);
     out.push_str(&tail);
     out
 }
@@ -333,11 +345,20 @@ mod tests {
         assert_eq!(line("end</b> here"), "end&lt;/b> here");
         assert_eq!(
             blocks("<details>\n<summary>x</summary>\n\nbody"),
-            "<details>\n<summary>x</summary>\n\nbody</details>"
+            "<details>\n<summary>x</summary>\n\nbody\n\n</details>"
         );
         assert_eq!(blocks("<pre>\ncode\n\nmore"), "<pre>\ncode\n\nmore\n</pre>");
+        assert_eq!(
+            blocks("<script>x</script><b>\nword</b>"),
+            "<script>x</script><b>\nword&lt;/b>\n\n</b>"
+        );
         assert_eq!(blocks("<!-- a note\n\nstill the note"), "<!-- a note\n\nstill the note\n-->");
         assert_eq!(blocks("<script>\nalert(1)"), "<script>\nalert(1)\n</script>");
+        // A stray end tag that starts an HTML block closes nothing there,
+        // and shown as text it would make the block's lines Markdown.
+        assert_eq!(blocks("</div>\n**kept as HTML**"), "</div>\n**kept as HTML**");
+        assert_eq!(blocks("a\n\n</b>\n# x"), "a\n\n</b>\n# x");
+        assert_eq!(blocks("</div></div>\nx"), "</div>&lt;/div>\nx");
         // The end of a paragraph closes what opened in it, for browsers too.
         assert_eq!(blocks("- item <i>open\n\n```\ncode\n```"), "- item <i>open\n\n```\ncode\n```");
         assert_eq!(

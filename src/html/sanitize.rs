@@ -6,7 +6,7 @@
 //! what is left open is closed at the end, and a stray end tag is dropped.
 
 use super::allowlist::{
-    attribute_kept, element_kept, removed_with_content, shown_as_text, url_kept, VOID,
+    attribute_kept, element_kept, removed_with_content, shown_as_text, url_kept, BLOCKS, VOID,
 };
 use super::tokens::{decode, named_reference, reference, tokens, Attribute, Token};
 
@@ -55,9 +55,13 @@ pub fn sanitize(html: &str) -> String {
                 }
             }
             Token::End { name, .. } => {
+                let inline = !BLOCKS.contains(&name.as_str());
                 if let Some(at) = open.iter().rposition(|o| *o == name) {
-                    for closed in open.drain(at..).rev() {
-                        push_end(&mut out, &closed);
+                    let crosses = open[at + 1..].iter().any(|o| BLOCKS.contains(&o.as_str()));
+                    if !(inline && crosses) {
+                        for closed in open.drain(at..).rev() {
+                            push_end(&mut out, &closed);
+                        }
                     }
                 }
             }
@@ -207,6 +211,7 @@ mod tests {
             ),
             ("<b>x", "<b>x</b>"),
             ("x</div></p>", "x"),
+            ("<b><p>x</b>y</p>z", "<b><p>xy</p>z</b>"),
             ("<math><mi>x</mi></math>", ""),
         ] {
             assert_eq!(sanitize(input), expected, "{input}");
