@@ -65,7 +65,7 @@ async fn load(c: &Client, url: &str, rows: usize, whole: bool) -> u64 {
     let doc = sample::document(rows);
     let middle = doc.timeline[rows / 2].id;
     let mut store = MemoryStore::default();
-    drafts::save(&mut store, "bench", &doc, 1.0).unwrap();
+    drafts::save(&mut store, "bench", &doc, 1.0, 0).unwrap();
     drafts::set_current(&mut store, "bench").unwrap();
     c.goto(url).await.unwrap();
     let entries: Vec<_> = store.entries.into_iter().collect();

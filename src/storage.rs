@@ -85,3 +85,37 @@ impl KeyValue for Store {
         }
     }
 }
+
+/// The browser's StorageManager, where it has one (not in every context:
+/// it needs a secure one, which localhost is).
+fn manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let has = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    (!has.is_undefined()).then(|| navigator.storage())
+}
+
+async fn boolean(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Option<bool> {
+    let value = wasm_bindgen_futures::JsFuture::from(promise.ok()?).await.ok()?;
+    value.as_bool()
+}
+
+/// Asks the browser to keep this site's storage until the user clears it,
+/// rather than evict it when space runs low. Whether it agreed; `None`
+/// where it cannot be asked.
+pub async fn ask_to_persist() -> Option<bool> {
+    boolean(manager()?.persist()).await
+}
+
+/// Whether the browser keeps this site's storage until the user clears it.
+pub async fn persisted() -> Option<bool> {
+    boolean(manager()?.persisted()).await
+}
+
+/// Bytes this site uses and may use, as the browser estimates them (all its
+/// storage: the offline copy of the app counts too).
+pub async fn estimate() -> Option<(f64, f64)> {
+    let promise = manager()?.estimate().ok()?;
+    let value = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let number = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok()?.as_f64();
+    Some((number("usage")?, number("quota")?))
+}

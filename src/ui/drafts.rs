@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::drafts::{self, Draft, SaveError};
+use crate::drafts::{self, Changed, Draft, Reconcile, SaveError, Saved};
 use crate::model::Document;
 use crate::storage::Store;
 use crate::ui::state::EditorState;
@@ -44,20 +44,33 @@ pub enum SaveState {
 #[derive(Clone, Copy)]
 pub struct Drafts {
     store: StoredValue<Store, LocalStorage>,
-    /// The open draft: its id and the document it opened with. Changes only
-    /// when another draft is opened, which rebuilds the editor.
+    /// The draft an editor is built for: its id and the document it opened
+    /// with. Setting it rebuilds the editor.
     pub open: RwSignal<(String, Document)>,
+    /// The draft the editor saves to: the one it opened, or the copy its
+    /// edits went to when they met another tab's.
+    pub id: RwSignal<String>,
+    /// The revision of that draft this tab last read or wrote (0: never
+    /// stored). A save over a newer one is refused (see `drafts::save`).
+    base: StoredValue<u64>,
     /// The editor of the open draft, once it is built.
     pub editor: RwSignal<Option<EditorState>>,
     pub status: RwSignal<SaveState>,
     /// Messages the user must read (storage trouble, drafts set aside).
     pub notices: RwSignal<Vec<String>>,
+    /// A passing word that needs no answer ("Updated from another tab").
+    pub brief: RwSignal<Option<String>>,
     /// The last deleted draft, for undo.
     pub deleted: RwSignal<Option<Draft>>,
     /// Bumped when the stored list changes, so the list re-reads it.
     pub listed: RwSignal<u64>,
     /// A save is scheduled.
     pending: StoredValue<bool>,
+    /// The editor's edit count when it was last saved or opened: an edit
+    /// counts as unsaved from the keystroke, before autosave hears of it.
+    saved_edits: StoredValue<u64>,
+    /// Persistent storage was asked for (once per page).
+    asked_to_persist: StoredValue<bool>,
 }
 
 impl Drafts {
@@ -84,21 +97,31 @@ impl Drafts {
             .and_then(|id| loaded.drafts.iter().find(|d| d.id == id))
             .or(loaded.drafts.first())
             .cloned();
-        let (id, doc) = match draft {
-            Some(d) => (d.id, d.doc),
-            None => (drafts::new_id(&store, now()), starter()),
+        let has_drafts = !loaded.drafts.is_empty();
+        let (id, doc, base) = match draft {
+            Some(d) => (d.id, d.doc, d.revision),
+            None => (drafts::new_id(&store, now()), starter(), 0),
         };
         let _ = drafts::set_current(&mut store, &id);
-        Drafts {
+        let this = Drafts {
             store: StoredValue::new_local(store),
-            open: RwSignal::new((id, doc)),
+            open: RwSignal::new((id.clone(), doc)),
+            id: RwSignal::new(id),
+            base: StoredValue::new(base),
             editor: RwSignal::new(None),
             status: RwSignal::new(SaveState::Saved),
             notices: RwSignal::new(notices),
+            brief: RwSignal::new(None),
             deleted: RwSignal::new(None),
             listed: RwSignal::new(0),
             pending: StoredValue::new(false),
+            saved_edits: StoredValue::new(0),
+            asked_to_persist: StoredValue::new(false),
+        };
+        if has_drafts {
+            this.ask_to_persist();
         }
+        this
     }
 
     /// Every stored draft, newest first.
@@ -110,7 +133,15 @@ impl Drafts {
     }
 
     pub fn open_id(&self) -> String {
-        self.open.with_untracked(|(id, _)| id.clone())
+        self.id.get_untracked()
+    }
+
+    /// Runs `f` on the store.
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> T) -> T {
+        let mut f = Some(f);
+        let mut out = None;
+        self.store.update_value(|s| out = f.take().map(|f| f(s)));
+        out.expect("update_value runs its closure")
     }
 
     /// Saves the open draft now.
@@ -118,18 +149,26 @@ impl Drafts {
         self.pending.set_value(false);
         let Some(editor) = self.editor.get_untracked() else { return };
         let doc = editor.snapshot();
+        let edits = editor.revision.get_untracked();
         let id = self.open_id();
-        let mut result = Ok(());
-        self.store.update_value(|s| {
-            result = drafts::save(s, &id, &doc, now());
-            if result.is_ok() {
+        let base = self.base.get_value();
+        let result = self.with_store(|s| {
+            let result = drafts::save(s, &id, &doc, now(), base);
+            if let Ok(Saved::Written { .. }) = result {
                 let _ = drafts::set_current(s, &id);
             }
+            result
         });
-        self.status.set(match result {
-            Ok(()) => SaveState::Saved,
-            Err(e) => SaveState::Failed(e.to_string()),
-        });
+        match result {
+            Ok(Saved::Written { revision }) => {
+                self.base.set_value(revision);
+                self.saved_edits.set_value(edits);
+                self.status.set(SaveState::Saved);
+                self.ask_to_persist();
+            }
+            Ok(Saved::Overtaken { stored }) => self.keep_both(&doc, stored.map(|d| *d)),
+            Err(e) => self.status.set(SaveState::Failed(e.to_string())),
+        }
         self.listed.update(|n| *n += 1);
     }
 
@@ -154,38 +193,184 @@ impl Drafts {
         );
     }
 
+    /// This tab's edits met another tab's save (or delete) of the same
+    /// draft: they go to a copy, which this tab goes on editing, and the
+    /// other tab's version stays as it is.
+    fn keep_both(&self, doc: &Document, theirs: Option<Draft>) {
+        self.pending.set_value(false);
+        let original = doc.display_title();
+        let copy = self.with_store(|s| {
+            let copy = drafts::save_copy(s, doc, "from another tab", now())?;
+            let _ = drafts::set_current(s, &copy.id);
+            Ok::<_, SaveError>(copy)
+        });
+        let copy = match copy {
+            Ok(copy) => copy,
+            Err(e) => {
+                self.status.set(SaveState::Failed(format!(
+                    "\u{201c}{original}\u{201d} was changed in another tab, and the edits made \
+                     here could not be saved beside it: {e}"
+                )));
+                return;
+            }
+        };
+        self.id.set(copy.id.clone());
+        self.base.set_value(copy.revision);
+        if let Some(editor) = self.editor.get_untracked() {
+            self.saved_edits.set_value(editor.revision.get_untracked());
+        }
+        // The title field shows which draft this is now; the copy already
+        // holds that title, so this is no new edit.
+        if let Some(editor) = self.editor.get_untracked() {
+            editor.title.set(copy.doc.title.clone());
+        }
+        self.status.set(SaveState::Saved);
+        let mine = copy.doc.title;
+        self.notices.update(|n| {
+            n.push(match theirs {
+                Some(theirs) => format!(
+                    "This draft was also changed in another tab. Both versions are kept: the \
+                     other tab's is \u{201c}{}\u{201d} in Drafts; yours is now \
+                     \u{201c}{mine}\u{201d}, open here.",
+                    theirs.doc.display_title()
+                ),
+                None => format!(
+                    "\u{201c}{original}\u{201d} was deleted in another tab while you were \
+                     editing it here. Your version is kept as \u{201c}{mine}\u{201d}, open here."
+                ),
+            })
+        });
+        self.listed.update(|n| *n += 1);
+    }
+
+    /// Another tab changed the store under `key` (a `storage` event; `None`
+    /// when it cleared the whole store).
+    pub fn heard(&self, key: Option<String>) {
+        let change = drafts::changed(key.as_deref());
+        if change == Changed::Nothing {
+            return;
+        }
+        self.listed.update(|n| *n += 1);
+        let id = self.open_id();
+        if matches!(&change, Changed::Draft(other) if *other != id) {
+            return;
+        }
+        let stored = self.with_store(|s| drafts::read(s, &id));
+        match drafts::reconcile(self.base.get_value(), self.unsaved(), stored) {
+            Reconcile::UpToDate => {}
+            Reconcile::TakeTheirs(theirs) => {
+                self.base.set_value(theirs.revision);
+                self.saved_edits.set_value(0);
+                let focused = focused_id();
+                self.editor.set(None);
+                self.open.set((theirs.id, theirs.doc));
+                refocus(focused);
+                self.say_briefly("Updated with the changes saved in another tab.");
+            }
+            Reconcile::KeepBoth { theirs } => {
+                if let Some(editor) = self.editor.get_untracked() {
+                    self.keep_both(&editor.snapshot(), theirs);
+                }
+            }
+            Reconcile::Gone => {
+                if let Some(editor) = self.editor.get_untracked() {
+                    let doc = editor.snapshot();
+                    let title = doc.display_title();
+                    let revision = self.base.get_value();
+                    self.deleted.set(Some(Draft { id, updated: now(), revision, doc }));
+                    self.notices.update(|n| {
+                        n.push(format!(
+                            "\u{201c}{title}\u{201d} was deleted in another tab. Drafts has Undo \
+                             to bring it back."
+                        ))
+                    });
+                }
+                self.editor.set(None);
+                match self.list().into_iter().next() {
+                    Some(d) => self.switch(d.id, d.doc, d.revision),
+                    // Not stored until it is edited: the other tab may well
+                    // have made a fresh draft of its own.
+                    None => {
+                        let id = self.with_store(|s| drafts::new_id(s, now()));
+                        self.switch(id, starter(), 0);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Shows `text` in the status line for a few seconds.
+    pub fn say_briefly(&self, text: &str) {
+        self.brief.set(Some(text.to_string()));
+        let brief = self.brief;
+        let said = text.to_string();
+        set_timeout(
+            move || {
+                if brief.get_untracked().as_deref() == Some(said.as_str()) {
+                    brief.set(None);
+                }
+            },
+            std::time::Duration::from_secs(6),
+        );
+    }
+
     /// Saves what is open if it has unsaved edits (a draft merely left keeps
     /// its time in the list), then opens `id` with `doc`.
-    fn switch(&self, id: String, doc: Document) {
+    fn switch(&self, id: String, doc: Document, revision: u64) {
         if self.unsaved() {
             self.save_now();
         }
-        self.store.update_value(|s| {
+        // Leaving a draft whose edits could not be saved would lose them.
+        if let SaveState::Failed(why) = self.status.get_untracked() {
+            if self.editor.get_untracked().is_some() {
+                self.notices.update(|n| {
+                    n.push(format!(
+                        "The open draft stays open: its latest edits are not saved ({why}). \
+                         Download its Markdown, or make room, before opening another."
+                    ))
+                });
+                return;
+            }
+        }
+        self.with_store(|s| {
             let _ = drafts::set_current(s, &id);
         });
         self.editor.set(None);
+        self.base.set_value(revision);
+        self.saved_edits.set_value(0);
+        self.id.set(id.clone());
+        self.status.set(SaveState::Saved);
         self.open.set((id, doc));
     }
 
     pub fn open_draft(&self, id: &str) {
         let found = self.list().into_iter().find(|d| d.id == id);
         if let Some(d) = found {
-            self.switch(d.id, d.doc);
+            self.switch(d.id, d.doc, d.revision);
         }
     }
 
     /// Creates a draft holding `doc` and opens it.
     pub fn create(&self, doc: Document) {
-        let mut id = String::new();
-        let mut result: Result<(), SaveError> = Ok(());
-        self.store.update_value(|s| {
-            id = drafts::new_id(s, now());
-            result = drafts::save(s, &id, &doc, now());
+        let (id, result) = self.with_store(|s| {
+            let id = drafts::new_id(s, now());
+            let result = drafts::save(s, &id, &doc, now(), 0);
+            (id, result)
         });
-        if let Err(e) = result {
-            self.status.set(SaveState::Failed(e.to_string()));
+        let revision = match result {
+            Ok(Saved::Written { revision }) => revision,
+            Ok(Saved::Overtaken { .. }) => 0,
+            Err(e) => {
+                self.status.set(SaveState::Failed(e.to_string()));
+                0
+            }
+        };
+        let failed = self.status.get_untracked();
+        self.switch(id, doc, revision);
+        if let SaveState::Failed(_) = failed {
+            self.status.set(failed);
         }
-        self.switch(id, doc);
+        self.ask_to_persist();
         // The new draft is open, so saving it again records it as current.
         self.listed.update(|n| *n += 1);
     }
@@ -213,15 +398,16 @@ impl Drafts {
                 self.save_now();
             }
             self.editor.set(None);
+            self.status.set(SaveState::Saved);
         }
         let Some(draft) = self.list().into_iter().find(|d| d.id == id) else { return };
-        self.store.update_value(|s| drafts::delete(s, id));
+        self.with_store(|s| drafts::delete(s, id));
         self.deleted.set(Some(draft));
         self.listed.update(|n| *n += 1);
         if open {
             // Open the newest remaining draft, or a fresh one.
             match self.list().into_iter().next() {
-                Some(d) => self.switch(d.id, d.doc),
+                Some(d) => self.switch(d.id, d.doc, d.revision),
                 None => self.create(starter()),
             }
         }
@@ -229,9 +415,9 @@ impl Drafts {
 
     pub fn undo_delete(&self) {
         let Some(d) = self.deleted.get_untracked() else { return };
-        let mut result = Ok(());
-        self.store.update_value(|s| result = drafts::save(s, &d.id, &d.doc, d.updated.max(1.0)));
-        match result {
+        // One revision on, so that a tab still holding it hears of it.
+        let back = Draft { updated: d.updated.max(1.0), revision: d.revision + 1, ..d };
+        match self.with_store(|s| drafts::write(s, &back)) {
             Ok(()) => {
                 self.deleted.set(None);
                 self.listed.update(|n| *n += 1);
@@ -242,8 +428,43 @@ impl Drafts {
 
     /// True when nothing but this tab holds the open draft's latest edits.
     pub fn unsaved(&self) -> bool {
-        !matches!(self.status.get_untracked(), SaveState::Saved)
+        let edited = self
+            .editor
+            .get_untracked()
+            .is_some_and(|editor| editor.revision.get_untracked() != self.saved_edits.get_value());
+        edited || !matches!(self.status.get_untracked(), SaveState::Saved)
     }
+
+    /// Once the user has a draft, asks the browser not to evict its storage.
+    fn ask_to_persist(&self) {
+        if self.asked_to_persist.get_value() {
+            return;
+        }
+        self.asked_to_persist.set_value(true);
+        leptos::task::spawn_local(async {
+            let _ = crate::storage::ask_to_persist().await;
+        });
+    }
+}
+
+/// The id of the focused element, to focus it again once the editor is
+/// rebuilt with another tab's version.
+fn focused_id() -> Option<String> {
+    let id = document().active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+fn refocus(id: Option<String>) {
+    let Some(id) = id else { return };
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
 }
 
 /// A new draft: one empty timeline row to start typing in.
@@ -264,54 +485,4 @@ pub fn local_time(ms: f64) -> String {
         d.get_hours(),
         d.get_minutes()
     )
-}
-
-/// The list of drafts, newest first, with what can be done to each.
-#[component]
-pub fn DraftsPanel(drafts: Drafts, shown: RwSignal<bool>) -> impl IntoView {
-    let list = move || drafts.list();
-    let close = move || shown.set(false);
-    view! {
-        <section class="drafts-panel" aria-label="Drafts"
-            on:keydown=move |ev| if ev.key() == "Escape" { shown.set(false) }>
-            <div class="panel-head">
-                <h2>"Drafts"</h2>
-                <button type="button" on:click=move |_| { drafts.create(starter()); close(); }>"New draft"</button>
-                <button type="button" on:click=move |_| close()>"Close"</button>
-            </div>
-            {move || drafts.deleted.get().map(|d| view! {
-                <p class="notice" role="status">
-                    {format!("Deleted \u{201c}{}\u{201d}. ", d.doc.display_title())}
-                    <button type="button" on:click=move |_| drafts.undo_delete()>"Undo"</button>
-                </p>
-            })}
-            <ul class="draft-list">
-                {move || {
-                    let open = drafts.open.with(|(id, _)| id.clone());
-                    list()
-                        .into_iter()
-                        .map(|d| {
-                            let id = d.id.clone();
-                            let (a, b, c) = (id.clone(), id.clone(), id.clone());
-                            let is_open = id == open;
-                            let name = d.doc.display_title();
-                            view! {
-                                <li class:current=is_open>
-                                    <span class="draft-title">{name.clone()}</span>
-                                    <span class="draft-time">{local_time(d.updated)}</span>
-                                    <button type="button" aria-label=format!("Open {name}")
-                                        disabled=is_open
-                                        on:click=move |_| { drafts.open_draft(&a); close(); }>"Open"</button>
-                                    <button type="button" aria-label=format!("Duplicate {name}")
-                                        on:click=move |_| { drafts.duplicate(&b); close(); }>"Duplicate"</button>
-                                    <button type="button" aria-label=format!("Delete {name}")
-                                        on:click=move |_| drafts.delete(&c)>"Delete"</button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-        </section>
-    }
 }

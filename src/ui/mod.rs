@@ -3,6 +3,7 @@
 //! `export`, `render` and `validate`; what to keep, from `drafts`.
 
 pub mod drafts;
+pub mod drafts_panel;
 pub mod findings;
 pub mod form;
 pub mod import;
@@ -19,7 +20,8 @@ use leptos::prelude::*;
 
 use crate::model::{Document, Summary};
 use crate::validate::{self, Finding};
-use drafts::{Drafts, DraftsPanel, SaveState};
+use drafts::{Drafts, SaveState};
+use drafts_panel::DraftsPanel;
 use findings::FindingsPanel;
 use form::{MeasuresSection, MetaSection, OptionalSections, RootCauseSection, SummarySection};
 use import::{ImportDialog, ImportReport};
@@ -52,9 +54,12 @@ pub fn App() -> impl IntoView {
             flush();
         }
     });
+    // Another tab saved, deleted or restored drafts.
+    let on_storage = window_event_listener(ev::storage, move |ev| drafts.heard(ev.key()));
     on_cleanup(move || {
         on_hide.remove();
         on_visibility.remove();
+        on_storage.remove();
     });
 
     view! {
@@ -85,6 +90,7 @@ fn SaveStatus(drafts: Drafts) -> impl IntoView {
     view! {
         <span class="save-status" role="status">
             {move || match drafts.status.get() {
+                SaveState::Saved if drafts.brief.get().is_some() => drafts.brief.get().unwrap_or_default(),
                 SaveState::Saved => "Saved".to_string(),
                 SaveState::Pending => "Saving…".to_string(),
                 SaveState::Failed(_) => "Not saved".to_string(),

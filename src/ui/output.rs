@@ -48,11 +48,12 @@ fn copy_by_selection(text: &str) -> Result<(), String> {
     }
 }
 
-/// Saves `text` as a file named `name` through the browser's download.
-pub fn download(name: &str, text: &str) -> Result<(), String> {
+/// Saves `text` as a file named `name`, of type `mime`, through the
+/// browser's download.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/markdown;charset=utf-8");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "cannot make the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make a link")?;
@@ -73,7 +74,8 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn today() -> String {
+/// Today's date in the browser's time zone, "2024-06-01".
+pub fn today() -> String {
     let d = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
@@ -106,7 +108,7 @@ pub fn OutputButtons(
         let Some(state) = editor.get_untracked() else { return };
         let doc = state.snapshot();
         let name = export::file_name(&doc, &today());
-        match download(&name, &export::to_markdown(&doc)) {
+        match download(&name, "text/markdown;charset=utf-8", &export::to_markdown(&doc)) {
             Ok(()) => said.set(format!("Downloading {name}.")),
             Err(why) => said.set(format!("Download failed: {why}.")),
         }

@@ -6,9 +6,13 @@
 //! ignored; scripts/test builds dist/ and runs them with `--ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../support/mod.rs"]
 mod support;
-#[path = "support/timeline_fixtures.rs"]
+#[path = "../support/timeline_fixtures.rs"]
 mod timeline_fixtures;
+
+mod backup;
+mod tabs;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
