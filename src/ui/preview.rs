@@ -560,9 +560,10 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
     });
 
     view! {
-        <div class="markdown-body" node_ref=root aria-label="Preview" role="region"
+        // Focusable, so that a keyboard can scroll them (WCAG 2.1.1).
+        <div class="markdown-body" node_ref=root aria-label="Preview" role="region" tabindex="0"
             class:hidden=move || raw_view.get()></div>
-        <pre class="raw-markdown" node_ref=raw aria-label="Markdown" role="region"
+        <pre class="raw-markdown" node_ref=raw aria-label="Markdown" role="region" tabindex="0"
             class:hidden=move || !raw_view.get()></pre>
     }
 }
@@ -582,9 +583,9 @@ pub fn WholePreview(state: EditorState, raw_view: ReadSignal<bool>) -> impl Into
         }
     });
     view! {
-        <div class="markdown-body" node_ref=root aria-label="Preview" role="region"
+        <div class="markdown-body" node_ref=root aria-label="Preview" role="region" tabindex="0"
             class:hidden=move || raw_view.get()></div>
-        <pre class="raw-markdown" aria-label="Markdown" role="region"
+        <pre class="raw-markdown" aria-label="Markdown" role="region" tabindex="0"
             class:hidden=move || !raw_view.get()>{move || markdown.get()}</pre>
     }
 }

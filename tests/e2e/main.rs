@@ -11,6 +11,7 @@ mod support;
 #[path = "../support/timeline_fixtures.rs"]
 mod timeline_fixtures;
 
+mod accessibility;
 mod backup;
 mod tabs;
 
