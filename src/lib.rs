@@ -11,6 +11,7 @@ pub mod import;
 pub mod model;
 pub mod render;
 pub mod sample;
+pub mod share;
 pub mod timeline;
 pub mod timeparse;
 pub mod validate;

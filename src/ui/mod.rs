@@ -9,6 +9,7 @@ pub mod form;
 pub mod import;
 pub mod output;
 pub mod preview;
+pub mod share;
 pub mod state;
 pub mod timeline;
 
@@ -27,6 +28,7 @@ use form::{MeasuresSection, MetaSection, OptionalSections, RootCauseSection, Sum
 use import::{ImportDialog, ImportReport};
 use output::OutputButtons;
 use preview::{Derived, Preview, WholePreview};
+use share::{ShareButton, Shared, SharedView};
 use state::EditorState;
 use timeline::TimelineSection;
 
@@ -41,6 +43,9 @@ pub fn App() -> impl IntoView {
     let (raw_view, set_raw_view) = signal(false);
     let panel = RwSignal::new(false);
     let report = RwSignal::new(None::<import::Report>);
+    // A share link opened here is shown instead of the editor.
+    let shared = RwSignal::new(None::<Shared>);
+    share::read_link(shared);
 
     // A pending save is written when the tab is hidden or closed.
     let flush = move || {
@@ -56,10 +61,13 @@ pub fn App() -> impl IntoView {
     });
     // Another tab saved, deleted or restored drafts.
     let on_storage = window_event_listener(ev::storage, move |ev| drafts.heard(ev.key()));
+    // A share link pasted into this tab's address bar.
+    let on_hash = window_event_listener(ev::hashchange, move |_| share::read_link(shared));
     on_cleanup(move || {
         on_hide.remove();
         on_visibility.remove();
         on_storage.remove();
+        on_hash.remove();
     });
 
     view! {
@@ -71,6 +79,7 @@ pub fn App() -> impl IntoView {
             <span class="spacer"></span>
             <SaveStatus drafts/>
             <OutputButtons editor=drafts.editor.into() show_raw=set_raw_view/>
+            <ShareButton editor=drafts.editor.into()/>
         </header>
         // Messages stay in view wherever the page is scrolled.
         <div class="alerts">
@@ -78,9 +87,15 @@ pub fn App() -> impl IntoView {
             <ImportReport report/>
         </div>
         {move || panel.get().then(|| view! { <DraftsPanel drafts shown=panel/> })}
+        <SharedView drafts shared/>
         {move || {
+            // Nothing is edited, so nothing is saved, while a shared
+            // postmortem is shown.
+            if shared.with(Option::is_some) {
+                return None;
+            }
             let (_, doc) = drafts.open.get();
-            view! { <Editor drafts doc raw_view set_raw_view/> }
+            Some(view! { <Editor drafts doc raw_view set_raw_view/> })
         }}
     }
 }

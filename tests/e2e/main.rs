@@ -13,6 +13,7 @@ mod timeline_fixtures;
 
 mod accessibility;
 mod backup;
+mod share;
 mod tabs;
 
 use std::path::{Path, PathBuf};
