@@ -11,6 +11,7 @@ pub mod output;
 pub mod preview;
 pub mod share;
 pub mod state;
+pub mod theme;
 pub mod timeline;
 
 use std::sync::{Arc, Mutex};
@@ -30,6 +31,7 @@ use output::OutputButtons;
 use preview::{Derived, Preview, WholePreview};
 use share::{ShareButton, Shared, SharedView};
 use state::EditorState;
+use theme::ThemeSwitch;
 use timeline::TimelineSection;
 
 /// How long typing must pause before the findings list is brought up to
@@ -80,6 +82,8 @@ pub fn App() -> impl IntoView {
             <SaveStatus drafts/>
             <OutputButtons editor=drafts.editor.into() show_raw=set_raw_view/>
             <ShareButton editor=drafts.editor.into()/>
+            <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+            <ThemeSwitch/>
         </header>
         // Messages stay in view wherever the page is scrolled.
         <div class="alerts">

@@ -53,11 +53,58 @@ async fn assert_accessible(c: &Client, state: &str) {
     assert!(found.is_empty(), "{state}: {} axe violations:\n{}", found.len(), found.join("\n"));
 }
 
+/// The page's background colour, as drawn.
+async fn background(c: &Client) -> String {
+    let value = c
+        .execute("return getComputedStyle(document.documentElement).backgroundColor", vec![])
+        .await;
+    value.unwrap().as_str().unwrap_or_default().to_string()
+}
+
+const DARK: &str = "rgb(13, 17, 23)";
+const LIGHT: &str = "rgb(255, 255, 255)";
+
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn no_wcag_violation_in_the_editor_the_drafts_panel_or_the_import_dialog() {
     let (_host, _driver, c, _profile) = start().await;
-    assert_accessible(&c, "the empty editor").await;
+    // Both schemes, chosen with the switch.
+    for theme in ["Light", "Dark"] {
+        by_label(&c, "Theme").await.select_by_label(theme).await.unwrap();
+        let want = if theme == "Dark" { DARK } else { LIGHT };
+        eventually(&format!("the {theme} scheme"), || async { background(&c).await == want }).await;
+        check_every_state(&c, theme).await;
+        c.refresh().await.unwrap();
+        by_label(&c, "Title").await;
+        assert_eq!(background(&c).await, want, "the {theme} scheme is remembered");
+    }
+    if let Some(folder) = super::printing::picture_folder() {
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("dark.png"), c.screenshot().await.unwrap()).unwrap();
+    }
+    assert_no_errors(&c).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn the_scheme_follows_the_system_until_one_is_chosen() {
+    let host = host(&dist());
+    let driver = chromedriver();
+    let (c, _profile) = browser_with(&driver, &["--force-dark-mode"]).await;
+    c.goto(&host.url).await.unwrap();
+    by_label(&c, "Title").await;
+    assert_eq!(background(&c).await, DARK, "a dark system gives the dark scheme");
+    by_label(&c, "Theme").await.select_by_label("Light").await.unwrap();
+    eventually("the light scheme", || async { background(&c).await == LIGHT }).await;
+    by_label(&c, "Theme").await.select_by_label("System").await.unwrap();
+    eventually("the system's again", || async { background(&c).await == DARK }).await;
+    assert_accessible(&c, "the dark scheme from the system").await;
+    c.close().await.unwrap();
+}
+
+async fn check_every_state(c: &Client, theme: &str) {
+    assert_accessible(c, &format!("{theme}: the editor")).await;
 
     // An imported postmortem: tables, task lists, links, images and HTML
     // in the preview, findings in the list.
@@ -65,15 +112,15 @@ async fn no_wcag_violation_in_the_editor_the_drafts_panel_or_the_import_dialog()
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/fx14-pipe-table-tasks.md"
     ));
-    button(&c, "Import Markdown").await.click().await.unwrap();
-    assert_accessible(&c, "the import dialog").await;
-    let chooser = by_label(&c, "…or choose a .md file").await;
+    button(c, "Import Markdown").await.click().await.unwrap();
+    assert_accessible(c, &format!("{theme}: the import dialog")).await;
+    let chooser = by_label(c, "…or choose a .md file").await;
     chooser.send_keys(&fixture.display().to_string()).await.unwrap();
     eventually("the imported postmortem", || async {
-        preview_html(&c).await.contains("type=\"checkbox\"")
+        preview_html(c).await.contains("type=\"checkbox\"")
     })
     .await;
-    assert_accessible(&c, "an imported postmortem").await;
+    assert_accessible(c, &format!("{theme}: an imported postmortem")).await;
 
     // Whatever takes focus from below (Shift+Tab, a finding's link) comes
     // into view under the sticky header, not behind it.
@@ -108,14 +155,14 @@ async fn no_wcag_violation_in_the_editor_the_drafts_panel_or_the_import_dialog()
             .unwrap();
         assert!(top.as_f64().unwrap() >= -0.5, "a finding's field under the header ({top})");
     }
+    c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
 
-    button(&c, "Markdown").await.click().await.unwrap();
-    assert_accessible(&c, "the Markdown view").await;
-    button(&c, "Preview").await.click().await.unwrap();
+    button(c, "Markdown").await.click().await.unwrap();
+    assert_accessible(c, &format!("{theme}: the Markdown view")).await;
+    button(c, "Preview").await.click().await.unwrap();
 
-    button(&c, "Drafts").await.click().await.unwrap();
-    button(&c, "Download all drafts").await;
-    assert_accessible(&c, "the drafts panel").await;
-    assert_no_errors(&c).await;
-    c.close().await.unwrap();
+    button(c, "Drafts").await.click().await.unwrap();
+    button(c, "Download all drafts").await;
+    assert_accessible(c, &format!("{theme}: the drafts panel")).await;
+    button(c, "Close").await.click().await.unwrap();
 }

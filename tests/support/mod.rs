@@ -144,21 +144,36 @@ pub fn chromedriver() -> Driver {
 /// localStorage), which lasts as long as the returned directory. Downloads
 /// go to `downloads` in it.
 pub async fn browser(driver: &Driver) -> (Client, tempdir::TempDir) {
+    browser_with(driver, &[]).await
+}
+
+/// `browser`, with more Chromium switches.
+pub async fn browser_with(driver: &Driver, switches: &[&str]) -> (Client, tempdir::TempDir) {
     let profile = tempdir::TempDir::new();
     let downloads = profile.path().join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--window-size=1400,1100",
+    ]
+    .map(String::from)
+    .to_vec();
+    args.push(format!("--user-data-dir={}", profile.path().display()));
+    args.extend(switches.iter().map(|s| s.to_string()));
     let caps = serde_json::json!({
         "goog:chromeOptions": {
             "prefs": {
                 "download.default_directory": downloads.display().to_string(),
                 "download.prompt_for_download": false,
             },
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync", "--window-size=1400,1100",
-                format!("--user-data-dir={}", profile.path().display()),
-            ]
+            "args": args,
         }
     });
     let caps = match caps {
