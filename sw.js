@@ -1,12 +1,33 @@
-// Keeps the app usable offline once it has been opened: every file of the
-// app is cached as it is fetched. Pages are fetched from the network first
-// (so a new release is picked up), files by their hashed names from the
-// cache first. Relative to where the app is hosted, so it works under a
-// sub-path too.
-const CACHE = 'postmortem-v1';
+// Keeps the app usable offline once it has been opened, one release at a
+// time. `scripts/stamp-service-worker` writes the release's version and
+// files below at build time, so each release has a cache of its own: it is
+// filled whole before the release can take over, an open tab keeps the
+// release it started with until the person chooses "Reload to update" (the
+// page then sends "skip-waiting"), and the caches of older releases are
+// deleted once a new one is active. Relative to where the app is hosted, so
+// it works under a sub-path too.
+const VERSION = 'development';
+const FILES = [];
+const PREFIX = 'postmortem-';
+const CACHE = PREFIX + VERSION;
 
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['./', ...FILES])));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys
+        .filter((key) => key.startsWith(PREFIX) && key !== CACHE)
+        .map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -19,8 +40,13 @@ self.addEventListener('fetch', (event) => {
     return response;
   };
   if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).then(put).catch(() => caches.match(request).then((hit) => hit || caches.match('./'))));
+    // The page from the network when there is one (a share link's page
+    // is the app's page: the fragment never reaches here), else this
+    // release's copy.
+    event.respondWith(fetch(request).then(put).catch(() =>
+      caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit || cache.match('./')))));
   } else {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then(put)));
+    event.respondWith(caches.open(CACHE).then((cache) =>
+      cache.match(request).then((hit) => hit || fetch(request).then(put))));
   }
 });

@@ -13,6 +13,7 @@ mod timeline_fixtures;
 
 mod accessibility;
 mod backup;
+mod install;
 mod printing;
 mod share;
 mod tabs;
