@@ -129,8 +129,9 @@ pub fn document() -> impl Strategy<Value = Document> {
         (text(16), text(16), proptest::option::of(text(8)), proptest::option::of(text(8))),
         (lessons, custom, items, tasks),
         (text(8), text(8), text(8), text(8), text(3)),
+        internal_flags(),
     )
-        .prop_map(|((title, authors, status, summary), rows, longs, rest, notes)| {
+        .prop_map(|((title, authors, status, summary), rows, longs, rest, notes, flags)| {
             let (root_cause, resolution, misleading, escalation) = longs;
             let (lessons, custom, items, tasks) = rest;
             let mut d = Document { title, authors, status, summary, ..Document::new() };
@@ -150,8 +151,26 @@ pub fn document() -> impl Strategy<Value = Document> {
                 went_wrong,
                 got_lucky,
             });
-            with_lists(d, rows, custom, items, tasks)
+            mark_internal(with_lists(d, rows, custom, items, tasks), &flags)
         })
+}
+
+/// Which rows, tasks and sections are marked internal.
+fn internal_flags() -> impl Strategy<Value = Vec<bool>> {
+    proptest::collection::vec(proptest::bool::weighted(0.3), 12)
+}
+
+/// Marks what `flags` says internal; sections only where they are there,
+/// since a mark on a section left out is not written.
+fn mark_internal(mut d: Document, flags: &[bool]) -> Document {
+    let flag = |i: usize| flags[i % flags.len()];
+    d.internal.misleading = d.misleading.is_some() && flag(0);
+    d.internal.escalation = d.escalation.is_some() && flag(1);
+    d.internal.lessons = d.lessons.is_some() && flag(2);
+    d.timeline.iter_mut().enumerate().for_each(|(i, r)| r.internal = flag(3 + i));
+    d.tasks.iter_mut().enumerate().for_each(|(i, t)| t.internal = flag(7 + i));
+    d.custom.iter_mut().enumerate().for_each(|(i, c)| c.internal = flag(10 + i));
+    d
 }
 
 /// Appends the lists to `d`, each entry with a fresh id, as the editor does.
@@ -164,11 +183,11 @@ fn with_lists(
 ) -> Document {
     for (time, event, tag) in rows {
         let id = d.fresh_id();
-        d.timeline.push(TimelineRow { id, time, event, tag });
+        d.timeline.push(TimelineRow { id, time, event, tag, internal: false });
     }
     for (heading, body) in custom {
         let id = d.fresh_id();
-        d.custom.push(CustomSection { id, heading, body });
+        d.custom.push(CustomSection { id, heading, body, internal: false });
     }
     for text in items {
         let id = d.fresh_id();
@@ -176,7 +195,7 @@ fn with_lists(
     }
     for (text, owner, due, done) in tasks {
         let id = d.fresh_id();
-        d.tasks.push(Task { id, text, owner, due, done });
+        d.tasks.push(Task { id, text, owner, due, done, internal: false });
     }
     d
 }
@@ -357,8 +376,9 @@ pub fn canonical_document() -> impl Strategy<Value = Document> {
             proptest::collection::vec(task, 0..3),
         ),
         headings,
+        internal_flags(),
     )
-        .prop_map(|(head, summary, timeline, longs, optional, measures, headings)| {
+        .prop_map(|(head, summary, timeline, longs, optional, measures, headings, flags)| {
             let (title, authors, status, intro) = head;
             let mut d = Document { title, authors, status, intro, summary, ..Document::new() };
             let (timeline_notes, rows) = timeline;
@@ -391,6 +411,6 @@ pub fn canonical_document() -> impl Strategy<Value = Document> {
                 (h.lessons, h.went_well, h.went_wrong, h.got_lucky) = Default::default();
             }
             let custom = custom.into_iter().map(|(h, b)| (h.to_string(), b)).collect();
-            with_lists(d, rows, custom, items, tasks)
+            mark_internal(with_lists(d, rows, custom, items, tasks), &flags)
         })
 }

@@ -145,20 +145,22 @@ pub fn blocks(doc: &Document) -> Vec<Block> {
     if let Some(text) = &doc.misleading {
         out.push(Block {
             key: Key::Misleading,
-            markdown: section(&h.misleading, MISLEADING, text),
+            markdown: section(&h.misleading, MISLEADING, text, doc.internal.misleading),
         });
     }
     if let Some(text) = &doc.escalation {
         out.push(Block {
             key: Key::Escalation,
-            markdown: section(&h.escalation, ESCALATION, text),
+            markdown: section(&h.escalation, ESCALATION, text, doc.internal.escalation),
         });
     }
     if let Some(lessons) = &doc.lessons {
-        out.push(Block { key: Key::Lessons, markdown: lessons_learned(h, lessons) });
+        let markdown = lessons_learned(h, lessons, doc.internal.lessons);
+        out.push(Block { key: Key::Lessons, markdown });
     }
     for c in &doc.custom {
-        out.push(Block { key: Key::Custom(c.id), markdown: section(&c.heading, NOTES, &c.body) });
+        let markdown = section(&c.heading, NOTES, &c.body, c.internal);
+        out.push(Block { key: Key::Custom(c.id), markdown });
     }
     out.push(Block {
         key: Key::MeasuresHead,
@@ -360,6 +362,18 @@ pub fn table_head(zone: &str, clock: &Clock) -> String {
     finish(format!("| {} | Event |\n| --- | --- |\n", cell(&header)))
 }
 
+/// What marks a row, task or section for the team only: an HTML comment,
+/// which GitHub does not show, and import reads back.
+pub const INTERNAL_MARK: &str = "<!-- internal -->";
+
+fn internal_suffix(internal: bool) -> &'static str {
+    if internal {
+        " <!-- internal -->"
+    } else {
+        ""
+    }
+}
+
 /// One table row, the time as written; nothing for a row left blank.
 pub fn timeline_row(row: &TimelineRow) -> String {
     if row.tag.is_none() && row.time.trim().is_empty() && row.event.trim().is_empty() {
@@ -367,7 +381,12 @@ pub fn timeline_row(row: &TimelineRow) -> String {
     }
     let tag = row.tag.map(|t| format!("**{}:** ", t.label())).unwrap_or_default();
     // Each cell's HTML is kept in its cell (see `cell`).
-    format!("| {} | {tag}{} |\n", cell(&row.time), cell(&row.event))
+    format!(
+        "| {} | {tag}{}{} |\n",
+        cell(&row.time),
+        cell(&row.event),
+        internal_suffix(row.internal)
+    )
 }
 
 pub fn root_cause(written_section: &str, written: &str, text: &str) -> String {
@@ -383,15 +402,26 @@ pub fn resolution(written: &str, text: &str) -> String {
     finish(format!("\n### {}\n{}", heading(written, RESOLUTION), body(text, 4)))
 }
 
-/// A `##` section: the optional ones and the custom ones.
-pub fn section(written: &str, standard: &str, text: &str) -> String {
-    finish(format!("\n## {}\n{}", heading(written, standard), body(text, 3)))
+/// The mark of an internal section, on its own line under the heading.
+fn section_mark(internal: bool) -> String {
+    if internal {
+        format!("{INTERNAL_MARK}\n\n")
+    } else {
+        String::new()
+    }
 }
 
-pub fn lessons_learned(h: &Headings, l: &Lessons) -> String {
+/// A `##` section: the optional ones and the custom ones.
+pub fn section(written: &str, standard: &str, text: &str, internal: bool) -> String {
+    let mark = section_mark(internal);
+    finish(format!("\n## {}\n{mark}{}", heading(written, standard), body(text, 3)))
+}
+
+pub fn lessons_learned(h: &Headings, l: &Lessons, internal: bool) -> String {
     finish(format!(
-        "\n## {}\n### {}\n{}\n### {}\n{}\n### {}\n{}",
+        "\n## {}\n{}### {}\n{}\n### {}\n{}\n### {}\n{}",
         heading(&h.lessons, LESSONS),
+        section_mark(internal),
         heading(&h.went_well, WENT_WELL),
         body(&l.went_well, 4),
         heading(&h.went_wrong, WENT_WRONG),
@@ -433,7 +463,8 @@ pub fn task_item(task: &Task) -> String {
         (true, false) => format!(" (due {due})"),
         (true, true) => String::new(),
     };
-    finish_line(format!("- [{mark}] {}{suffix}\n", inline(&task.text)))
+    let internal = internal_suffix(task.internal);
+    finish_line(format!("- [{mark}] {}{suffix}{internal}\n", inline(&task.text)))
 }
 
 /// The bullet for a list we write right after `text`: a list right after
@@ -721,6 +752,7 @@ mod tests {
                 time: time.into(),
                 event: event.into(),
                 tag: Some(tag),
+                internal: false,
             });
         }
         d.root_cause = "One backend was left in the pool.".into();
@@ -737,6 +769,7 @@ mod tests {
             owner: "R. Ortiz".into(),
             due: "2024-06-15".into(),
             done: false,
+            internal: false,
         });
         let id = d.fresh_id();
         d.tasks.push(Task {
@@ -795,6 +828,7 @@ The pool was restored.
             id: 99,
             heading: "Customer communication".into(),
             body: "Status page.".into(),
+            internal: false,
         });
         let md = to_markdown(&d);
         let h2: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();

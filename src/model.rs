@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Bumped whenever the stored shape changes; `drafts::migrate` brings older
 /// drafts up to date.
-pub const MODEL_VERSION: u32 = 3;
+pub const MODEL_VERSION: u32 = 4;
 
 /// Stable identity of a row inside one document. Lists render keyed by it,
 /// never by index, so moving or deleting a row keeps focus and DOM state.
@@ -38,6 +38,8 @@ pub struct Document {
     pub escalation: Option<String>,
     pub lessons: Option<Lessons>,
     pub custom: Vec<CustomSection>,
+    /// Which optional sections are for the team only (see `public_version`).
+    pub internal: InternalSections,
     /// Corrective and preventative measures: free text, a list, tasks.
     pub measures_notes: String,
     pub improvements: Vec<Item>,
@@ -115,6 +117,8 @@ pub struct TimelineRow {
     pub time: String,
     pub event: String,
     pub tag: Option<Tag>,
+    /// For the team only: left out of the public version.
+    pub internal: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +172,16 @@ pub struct CustomSection {
     pub id: RowId,
     pub heading: String,
     pub body: String,
+    pub internal: bool,
+}
+
+/// The optional sections marked for the team only.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InternalSections {
+    pub misleading: bool,
+    pub escalation: bool,
+    pub lessons: bool,
 }
 
 /// One corrective or preventative measure.
@@ -187,11 +201,43 @@ pub struct Task {
     /// A date as typed, e.g. "2024-06-15".
     pub due: String,
     pub done: bool,
+    pub internal: bool,
 }
 
 impl Document {
     pub fn new() -> Self {
         Document { version: MODEL_VERSION, next_id: 1, ..Default::default() }
+    }
+
+    /// The document without what is marked internal: the rows, tasks and
+    /// optional sections for the team only.
+    pub fn public_version(&self) -> Document {
+        let mut public = self.clone();
+        public.timeline.retain(|r| !r.internal);
+        public.tasks.retain(|t| !t.internal);
+        public.custom.retain(|c| !c.internal);
+        let internal = std::mem::take(&mut public.internal);
+        if internal.misleading {
+            public.misleading = None;
+        }
+        if internal.escalation {
+            public.escalation = None;
+        }
+        if internal.lessons {
+            public.lessons = None;
+        }
+        public
+    }
+
+    /// Whether anything is marked internal.
+    pub fn has_internal(&self) -> bool {
+        let i = self.internal;
+        (i.misleading && self.misleading.is_some())
+            || (i.escalation && self.escalation.is_some())
+            || (i.lessons && self.lessons.is_some())
+            || self.timeline.iter().any(|r| r.internal)
+            || self.tasks.iter().any(|t| t.internal)
+            || self.custom.iter().any(|c| c.internal)
     }
 
     /// A new id, never used before in this document.
@@ -286,6 +332,46 @@ mod tests {
         let partial: Document = serde_json::from_str(r#"{"title":"x"}"#).unwrap();
         assert_eq!(partial.title, "x");
         assert!(partial.timeline.is_empty() && partial.lessons.is_none());
+    }
+
+    #[test]
+    fn the_public_version_leaves_out_exactly_what_is_internal() {
+        let mut doc = Document::new();
+        for (event, internal) in [("Alert", false), ("Paged the DBA", true), ("Fixed", false)] {
+            let id = doc.add_row();
+            let row = doc.row_mut(id).unwrap();
+            row.event = event.into();
+            row.internal = internal;
+        }
+        doc.tasks.push(Task {
+            id: 90,
+            text: "Rotate keys".into(),
+            internal: true,
+            ..Default::default()
+        });
+        doc.tasks.push(Task { id: 91, text: "Add alert".into(), ..Default::default() });
+        doc.custom.push(CustomSection {
+            id: 92,
+            heading: "Blame".into(),
+            internal: true,
+            ..Default::default()
+        });
+        doc.misleading = Some("We looked at DNS.".into());
+        doc.escalation = Some("Paged at 03:00.".into());
+        doc.internal.escalation = true;
+        doc.lessons = Some(Lessons::default());
+        assert!(doc.has_internal());
+
+        let public = doc.public_version();
+        let events: Vec<&str> = public.timeline.iter().map(|r| r.event.as_str()).collect();
+        assert_eq!(events, ["Alert", "Fixed"]);
+        assert_eq!(public.tasks.iter().map(|t| t.id).collect::<Vec<_>>(), [91]);
+        assert!(public.custom.is_empty());
+        assert_eq!(public.misleading.as_deref(), Some("We looked at DNS."));
+        assert_eq!(public.escalation, None);
+        assert!(public.lessons.is_some());
+        assert!(!public.has_internal());
+        assert_eq!(public.public_version(), public);
     }
 
     #[test]

@@ -57,6 +57,7 @@ pub fn document(rows: usize) -> Document {
             time: time_text(i as i64, rows > 1440),
             event: format!("{} (step {})", EVENTS[i % EVENTS.len()], i + 1),
             tag,
+            internal: false,
         });
     }
     let paragraph = "The pool was configured years ago for a tenth of today's traffic. When the \
@@ -82,6 +83,7 @@ pub fn document(rows: usize) -> Document {
         owner: "R. Ortiz".into(),
         due: "2024-06-15".into(),
         done: false,
+        internal: false,
     });
     d
 }

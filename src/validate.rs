@@ -308,6 +308,7 @@ mod tests {
                 time: (*time).into(),
                 event: (*event).into(),
                 tag: None,
+                internal: false,
             });
         }
         d

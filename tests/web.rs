@@ -940,7 +940,7 @@ async fn the_preview_always_equals_the_whole_documents_rendering() {
             let state = EditorState::new(&doc);
             state_slot.set_value(Some(state));
             let derived = Derived::new(state);
-            view! { <Preview state derived raw_view/> }
+            view! { <Preview state derived raw_view public_version=Signal::stored(false)/> }
         })
         .forget();
         let state = state_slot.get_value().unwrap();

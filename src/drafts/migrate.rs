@@ -19,7 +19,8 @@ pub fn migrate(doc: Value) -> Result<Document, String> {
     if version < 2 {
         doc = v1_to_v2(doc);
     }
-    // Version 3 added the front matter, empty in older drafts (serde's default).
+    // Version 3 added the front matter, version 4 the internal marks: empty
+    // and unmarked in older drafts (serde's defaults).
     let mut doc: Document =
         serde_json::from_value(doc).map_err(|e| format!("its document does not read ({e})"))?;
     doc.version = MODEL_VERSION;

@@ -417,8 +417,11 @@ mod tests {
 
     #[test]
     fn full_store_reports_full_and_keeps_the_previous_save() {
-        let mut s = MemoryStore { capacity: Some(700), ..Default::default() };
+        let mut s = MemoryStore::default();
         save(&mut s, "a", &doc("small"), 1.0, 0).unwrap();
+        // Room for the small draft and a little more (bytes_used counts two
+        // per character), not for 1,000 more.
+        s.capacity = Some(bytes_used(&s) / 2 + 300);
         let mut big = doc("big");
         big.root_cause = "x".repeat(1000);
         assert_eq!(save(&mut s, "a", &big, 2.0, 1), Err(SaveError::Full));

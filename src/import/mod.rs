@@ -106,7 +106,17 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
     doc.intro = source.render(&source.ranges(&intro));
     let (mut rows, mut table_heads, mut hints) = (Vec::new(), Vec::new(), Vec::new());
     for s in &sections {
-        let blocks = source.trim_rules(&s.blocks);
+        let all_blocks = source.trim_rules(&s.blocks);
+        // Only an optional section can be the team's own; elsewhere the
+        // mark stays as written.
+        let optional = matches!(
+            s.topic,
+            Topic::Misleading | Topic::Escalation | Topic::Lessons | Topic::Custom
+        );
+        let (blocks, internal) = match source.without_internal_mark(&all_blocks) {
+            (blocks, true) if optional => (blocks, true),
+            _ => (all_blocks, false),
+        };
         let head = s.head.and_then(|i| source.heads[i].clone());
         let own = |t: Topic| head.as_ref().map(|h| t.heading(&h.raw)).unwrap_or_default();
         match s.topic {
@@ -132,17 +142,27 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
             Topic::Misleading => {
                 doc.headings.misleading = own(Topic::Misleading);
                 doc.misleading = Some(source.render(&source.ranges(&blocks)));
+                doc.internal.misleading = internal;
             }
             Topic::Escalation => {
                 doc.headings.escalation = own(Topic::Escalation);
                 doc.escalation = Some(source.render(&source.ranges(&blocks)));
+                doc.internal.escalation = internal;
             }
-            Topic::Lessons if placing::lessons(source, s.head, &blocks, doc) => {}
+            Topic::Lessons if placing::lessons(source, s.head, &blocks, doc) => {
+                doc.internal.lessons = internal;
+            }
             Topic::Measures => placing::measures(source, findings, s.head, &blocks, doc),
             _ => {
                 let heading = head.map(|h| h.raw).unwrap_or_default();
+                // A mark on a section that is not kept as a custom one (a
+                // lessons section naming none of its parts) stays as text.
+                let (blocks, internal) = match s.topic {
+                    Topic::Custom => (blocks, internal),
+                    _ => (source.trim_rules(&s.blocks), false),
+                };
                 let body = source.render(&source.ranges(&blocks));
-                doc.custom.push(CustomSection { id: 0, heading, body });
+                doc.custom.push(CustomSection { id: 0, heading, body, internal });
             }
         }
     }

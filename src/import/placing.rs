@@ -6,7 +6,7 @@ use super::blocks::{is_rule, Block, BlockKind, ListItem};
 use super::findings::ImportFinding;
 use super::headings::Topic;
 use super::source::{Label, Source};
-use super::text::{covered, single, Piece};
+use super::text::{covered, single, without_internal_mark, Piece};
 use crate::export;
 use crate::model::{Document, Item, Lessons, Task};
 
@@ -240,8 +240,8 @@ fn improvements(source: &Source, items: &[ListItem]) -> Vec<Option<Item>> {
 
 /// "text (owner: X, due D)": the task our export writes.
 pub fn read_task(body: &str, done: bool) -> Task {
-    let body = single(body);
-    let mut task = Task { done, text: body.clone(), ..Default::default() };
+    let (body, internal) = without_internal_mark(&single(body));
+    let mut task = Task { done, internal, text: body.clone(), ..Default::default() };
     let suffix = body.strip_suffix(')').and_then(|b| {
         let at = b.rfind("(owner: ").or_else(|| b.rfind("(due "))?;
         (at == 0 || b[..at].ends_with(' ')).then(|| (b[..at].trim_end(), &b[at + 1..]))

@@ -137,6 +137,19 @@ impl<'a> Source<'a> {
         blocks[start..end].to_vec()
     }
 
+    /// A section's blocks without the line our export writes under the
+    /// heading of a team-only section, and whether it was there.
+    pub fn without_internal_mark(&self, blocks: &[usize]) -> (Vec<usize>, bool) {
+        match blocks.first() {
+            Some(&first)
+                if self.text(&self.blocks[first].range).trim() == crate::export::INTERNAL_MARK =>
+            {
+                (blocks[1..].to_vec(), true)
+            }
+            _ => (blocks.to_vec(), false),
+        }
+    }
+
     /// Text with no line that reads as a section heading when it stands at
     /// the top level, as an item's value does once it is a part's text.
     pub fn plain(&self, piece: &Piece) -> bool {

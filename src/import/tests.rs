@@ -8,7 +8,7 @@ use super::text::uncell;
 use super::*;
 use crate::export::to_markdown;
 use crate::model::Summary;
-use crate::model::{Status, Tag};
+use crate::model::{CustomSection, Status, Tag, Task};
 use crate::timeline::Clock;
 use crate::timeline::RowTime;
 use proptest::prelude::*;
@@ -213,6 +213,49 @@ fn timeline_rows_in_every_shape_keep_their_times_as_written() {
         let clock = Clock::new(&d.summary);
         assert!(d.timeline.iter().all(|r| matches!(clock.row(&r.time), RowTime::At(_))), "{body}");
     }
+}
+
+#[test]
+fn internal_marks_come_back_and_github_shows_none_of_them() {
+    let mut d = Document::new();
+    for (time, event, internal) in [("14:00", "Alert fired #", false), ("14:05", "DBA paged", true)]
+    {
+        let id = d.add_row();
+        let row = d.row_mut(id).unwrap();
+        (row.time, row.event, row.internal) = (time.into(), event.into(), internal);
+    }
+    let id = d.fresh_id();
+    d.tasks.push(Task {
+        id,
+        text: "Rotate keys".into(),
+        owner: "ops".into(),
+        internal: true,
+        ..Default::default()
+    });
+    d.escalation = Some("Paged at 03:00.".into());
+    d.internal.escalation = true;
+    let id = d.fresh_id();
+    d.custom.push(CustomSection {
+        id,
+        heading: "Vendor".into(),
+        body: "Call them.".into(),
+        internal: true,
+    });
+    let markdown = md(&d);
+    let back = imported(&markdown).doc;
+    let internal_rows: Vec<bool> = back.timeline.iter().map(|r| r.internal).collect();
+    assert_eq!(internal_rows, [false, true]);
+    assert_eq!(back.timeline[0].event, "Alert fired #");
+    assert_eq!(back.timeline[1].event, "DBA paged");
+    assert!(back.tasks[0].internal && back.tasks[0].text == "Rotate keys");
+    assert!(back.internal.escalation && back.escalation.as_deref() == Some("Paged at 03:00."));
+    assert!(back.custom[0].internal && back.custom[0].body == "Call them.");
+    // The mark is an HTML comment: nothing of it is shown.
+    let shown = crate::render::to_html(&markdown);
+    assert!(!shown.contains("internal"), "{shown}");
+    // A mark in a section that cannot be internal stays as the author's text.
+    let written = "# T\n\n## Root Cause and Resolution\n<!-- internal -->\n\nDisk full.\n";
+    assert!(imported(written).doc.root_cause.contains("<!-- internal -->"));
 }
 
 #[test]

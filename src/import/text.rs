@@ -48,6 +48,16 @@ pub fn has_phrase(words: &[String], phrase: &str) -> bool {
     words.windows(wanted.len()).any(|run| run.iter().zip(&wanted).all(|(a, b)| a == b))
 }
 
+/// A row's or task's one-line text without the mark our export writes after
+/// it for the team-only ones, and whether it had it. What stood before the
+/// mark is read as `single` reads a line, since the mark hid its end.
+pub fn without_internal_mark(text: &str) -> (String, bool) {
+    match text.trim_end().strip_suffix(crate::export::INTERNAL_MARK) {
+        Some(rest) => (single(rest), true),
+        None => (text.to_string(), false),
+    }
+}
+
 /// One line: whitespace folded, and the `\#` that `export::inline` writes
 /// for a trailing `#` read back as `#`.
 pub fn single(s: &str) -> String {

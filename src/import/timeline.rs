@@ -14,7 +14,9 @@ use super::entries::{
 };
 use super::findings::ImportFinding;
 use super::source::Source;
-use super::text::{covered, name_words, single, uncell, unmarked, without_number, Piece};
+use super::text::{
+    covered, name_words, single, uncell, unmarked, without_internal_mark, without_number, Piece,
+};
 use crate::export;
 use crate::model::{Document, TimelineRow};
 use crate::timeline::Clock;
@@ -511,7 +513,8 @@ impl Reader<'_, '_> {
         {
             time = with_day(&day.text, &time);
         }
-        let row = TimelineRow { id: 0, time: time.clone(), event, tag };
+        let (event, internal) = without_internal_mark(&event);
+        let row = TimelineRow { id: 0, time: time.clone(), event, tag, internal };
         let kept = self.push_row(row, pieces, written);
         if kept && time != e.time {
             // The day now stands in the rows.

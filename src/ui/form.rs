@@ -245,6 +245,7 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
                     rows=3 field=Field::WentWrong/>
                 <Long state value=state.got_lucky id="got-lucky".into() label="Where we got lucky".into()
                     rows=3 field=Field::GotLucky/>
+                <Internal state value=state.lessons_internal/>
                 <Remove label="Remove lessons learned" on=move || { state.lessons_on.set(false); state.touch(); }/>
             </fieldset>
         })}
@@ -255,6 +256,7 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
                     placeholder="Customer communication"/>
                 <Long state value=c.body id=dom_id(Field::CustomBody(c.id)) label="Text".into()
                     field=Field::CustomBody(c.id)/>
+                <Internal state value=c.internal/>
                 <Remove label="Remove this section" on=move || state.remove_custom(c.id)/>
             </fieldset>
         </For>
@@ -294,10 +296,24 @@ fn OptionalText(
                 <fieldset>
                     <legend>{legend}</legend>
                     <Long state value=part.text id=id.into() label=label.into() field/>
+                    <Internal state value=part.internal/>
                     <Remove label=remove on=move || { part.on.set(false); state.touch(); }/>
                 </fieldset>
             }
         })
+    }
+}
+
+/// The "Internal" checkbox of a row, task or section: marked ones are left
+/// out of the public version.
+#[component]
+pub fn Internal(state: EditorState, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="internal" title="For the team only: left out of the public version">
+            <input type="checkbox" aria-label="Internal" prop:checked=move || value.get()
+                on:change:target=move |ev| { value.set(ev.target().checked()); state.touch(); }/>
+            "Internal"
+        </label>
     }
 }
 
@@ -453,7 +469,8 @@ pub fn MeasuresSection(state: EditorState, derived: Derived) -> impl IntoView {
                                         placeholder="R. Ortiz" value=task.owner findings keys/>
                                     <TaskCell state field=Field::TaskDue(task.id) label="Due"
                                         placeholder="2024-06-15" value=task.due findings keys/>
-                                    <td>
+                                    <td class="actions">
+                                        <Internal state value=task.internal/>
                                         <ListControls what="task"
                                             up=move || move_task(task.id, -1)
                                             down=move || move_task(task.id, 1)

@@ -20,6 +20,7 @@ use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
+use crate::export;
 use crate::model::{Document, Summary};
 use crate::validate::{self, Finding};
 use drafts::{Drafts, SaveState};
@@ -43,6 +44,8 @@ const FINDINGS_DELAY_MS: u64 = 300;
 pub fn App() -> impl IntoView {
     let drafts = Drafts::load();
     let (raw_view, set_raw_view) = signal(false);
+    // The Markdown view's "Public version": what Copy, Download and Share give.
+    let public_version = RwSignal::new(false);
     let panel = RwSignal::new(false);
     let report = RwSignal::new(None::<import::Report>);
     // A share link opened here is shown instead of the editor.
@@ -80,8 +83,8 @@ pub fn App() -> impl IntoView {
             <ImportDialog drafts report/>
             <span class="spacer"></span>
             <SaveStatus drafts/>
-            <OutputButtons editor=drafts.editor.into() show_raw=set_raw_view/>
-            <ShareButton editor=drafts.editor.into()/>
+            <OutputButtons editor=drafts.editor.into() show_raw=set_raw_view public_version=public_version.into()/>
+            <ShareButton editor=drafts.editor.into() public_version=public_version.into()/>
             <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
             <ThemeSwitch/>
         </header>
@@ -99,7 +102,7 @@ pub fn App() -> impl IntoView {
                 return None;
             }
             let (_, doc) = drafts.open.get();
-            Some(view! { <Editor drafts doc raw_view set_raw_view/> })
+            Some(view! { <Editor drafts doc raw_view set_raw_view public_version/> })
         }}
     }
 }
@@ -155,6 +158,7 @@ fn Editor(
     doc: Document,
     raw_view: ReadSignal<bool>,
     set_raw_view: WriteSignal<bool>,
+    public_version: RwSignal<bool>,
 ) -> impl IntoView {
     let state = EditorState::new(&doc);
     drafts.editor.set(Some(state));
@@ -238,12 +242,24 @@ fn Editor(
                         on:click=move |_| set_raw_view.set(false)>"Preview"</button>
                     <button type="button" aria-pressed=move || raw_view.get().to_string()
                         on:click=move |_| set_raw_view.set(true)>"Markdown"</button>
+                    <label class="public-switch" class:hidden=move || !raw_view.get()
+                        title="Leaves out the rows, tasks and sections marked Internal, in this view and in Copy, Download and Share">
+                        <input type="checkbox" aria-label="Public version" prop:checked=move || public_version.get()
+                            on:change:target=move |ev| public_version.set(ev.target().checked())/>
+                        "Public version"
+                    </label>
                 </div>
                 {if whole_document_preview() {
-                    view! { <WholePreview state raw_view/> }.into_any()
+                    view! { <WholePreview state raw_view public_version=public_version.into()/> }.into_any()
                 } else {
-                    view! { <Preview state derived raw_view/> }.into_any()
+                    view! { <Preview state derived raw_view public_version=public_version.into()/> }.into_any()
                 }}
+                // Made whole while it is shown: the public version is read, not typed into.
+                {move || (raw_view.get() && public_version.get()).then(|| view! {
+                    <pre class="raw-markdown public" aria-label="Markdown, public version" role="region" tabindex="0">
+                        {move || export::to_markdown(&state.document().public_version())}
+                    </pre>
+                })}
             </div>
         </main>
     }

@@ -80,20 +80,34 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// The document going out: whole, or without what is marked internal.
+pub fn document_out(state: &EditorState, public_version: bool) -> crate::model::Document {
+    let doc = state.snapshot();
+    if public_version {
+        doc.public_version()
+    } else {
+        doc
+    }
+}
+
 /// "Copy Markdown" and "Download .md", with what happened said aloud.
 #[component]
 pub fn OutputButtons(
     editor: Signal<Option<EditorState>>,
     /// Shows the raw Markdown, selected, when copying fails.
     show_raw: WriteSignal<bool>,
+    /// Leave out what is marked internal.
+    public_version: Signal<bool>,
 ) -> impl IntoView {
     let said = RwSignal::new(String::new());
+    let which = move || if public_version.get_untracked() { " (public version)" } else { "" };
     let on_copy = move |_| {
         let Some(state) = editor.get_untracked() else { return };
-        let md = export::to_markdown(&state.snapshot());
+        let md = export::to_markdown(&document_out(&state, public_version.get_untracked()));
+        let which = which();
         leptos::task::spawn_local(async move {
             match copy(md).await {
-                Ok(()) => said.set("Markdown copied.".into()),
+                Ok(()) => said.set(format!("Markdown copied{which}.")),
                 Err(why) => {
                     show_raw.set(true);
                     select_raw();
@@ -106,10 +120,10 @@ pub fn OutputButtons(
     };
     let on_download = move |_| {
         let Some(state) = editor.get_untracked() else { return };
-        let doc = state.snapshot();
+        let doc = document_out(&state, public_version.get_untracked());
         let name = export::file_name(&doc, &today());
         match download(&name, "text/markdown;charset=utf-8", &export::to_markdown(&doc)) {
-            Ok(()) => said.set(format!("Downloading {name}.")),
+            Ok(()) => said.set(format!("Downloading {name}{}.", which())),
             Err(why) => said.set(format!("Download failed: {why}.")),
         }
     };
@@ -125,7 +139,7 @@ fn select_raw() {
     request_animation_frame(|| {
         let document = document();
         let (Some(raw), Ok(Some(selection))) = (
-            document.query_selector("pre.raw-markdown").ok().flatten(),
+            document.query_selector("pre.raw-markdown:not(.hidden)").ok().flatten(),
             web_sys::window().map(|w| w.get_selection()).unwrap_or(Ok(None)),
         ) else {
             return;

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTemplateElement, Node};
 
 use crate::export::{self, Container, Figures, Key};
-use crate::model::{CustomSection, Item, Lessons, TimelineRow};
+use crate::model::{Item, Lessons};
 use crate::render;
 use crate::timeline::Clock;
 use crate::ui::state::EditorState;
@@ -96,14 +96,7 @@ fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
         }
         Key::Row(id) => {
             let row = s.rows.with_untracked(|rows| rows.iter().find(|r| r.id == id).copied())?;
-            Box::new(move || {
-                export::timeline_row(&TimelineRow {
-                    id,
-                    time: row.time.get(),
-                    event: row.event.get(),
-                    tag: row.tag.get(),
-                })
-            })
+            Box::new(move || export::timeline_row(&row.get()))
         }
         Key::RootCause => Box::new(move || {
             let h = s.headings.read();
@@ -114,11 +107,13 @@ fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
         }),
         Key::Misleading => Box::new(move || {
             let h = s.headings.read();
-            export::section(&h.misleading, export::MISLEADING, &s.misleading.text.read())
+            let internal = s.misleading.internal.get();
+            export::section(&h.misleading, export::MISLEADING, &s.misleading.text.read(), internal)
         }),
         Key::Escalation => Box::new(move || {
             let h = s.headings.read();
-            export::section(&h.escalation, export::ESCALATION, &s.escalation.text.read())
+            let internal = s.escalation.internal.get();
+            export::section(&h.escalation, export::ESCALATION, &s.escalation.text.read(), internal)
         }),
         Key::Lessons => Box::new(move || {
             let lessons = Lessons {
@@ -126,13 +121,13 @@ fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
                 went_wrong: s.went_wrong.get(),
                 got_lucky: s.got_lucky.get(),
             };
-            export::lessons_learned(&s.headings.read(), &lessons)
+            export::lessons_learned(&s.headings.read(), &lessons, s.lessons_internal.get())
         }),
         Key::Custom(id) => {
             let c = s.custom.with_untracked(|l| l.iter().find(|c| c.id == id).copied())?;
             Box::new(move || {
-                let section = CustomSection { id, heading: c.heading.get(), body: c.body.get() };
-                export::section(&section.heading, export::NOTES, &section.body)
+                let section = c.get();
+                export::section(&section.heading, export::NOTES, &section.body, section.internal)
             })
         }
         Key::MeasuresHead => Box::new(move || {
@@ -486,7 +481,13 @@ fn table_body(nodes: &[Node]) -> Option<Node> {
 
 /// The preview and the raw Markdown view of `state`.
 #[component]
-pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>) -> impl IntoView {
+pub fn Preview(
+    state: EditorState,
+    derived: Derived,
+    raw_view: ReadSignal<bool>,
+    /// The public version is shown instead of this raw view (see `ui::Editor`).
+    public_version: Signal<bool>,
+) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     let raw = NodeRef::<html::Pre>::new();
     let layout = Memo::new(move |_| state.layout());
@@ -564,7 +565,7 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
         <div class="markdown-body" node_ref=root aria-label="Preview" role="region" tabindex="0"
             class:hidden=move || raw_view.get()></div>
         <pre class="raw-markdown" node_ref=raw aria-label="Markdown" role="region" tabindex="0"
-            class:hidden=move || !raw_view.get()></pre>
+            class:hidden=move || !raw_view.get() || public_version.get()></pre>
     }
 }
 
@@ -572,7 +573,11 @@ pub fn Preview(state: EditorState, derived: Derived, raw_view: ReadSignal<bool>)
 /// the whole document exported, rendered and swapped in on every change,
 /// as in-browser Markdown editors do.
 #[component]
-pub fn WholePreview(state: EditorState, raw_view: ReadSignal<bool>) -> impl IntoView {
+pub fn WholePreview(
+    state: EditorState,
+    raw_view: ReadSignal<bool>,
+    public_version: Signal<bool>,
+) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     let markdown = Memo::new(move |_| export::to_markdown(&state.document()));
     Effect::new(move |_| {
@@ -586,6 +591,6 @@ pub fn WholePreview(state: EditorState, raw_view: ReadSignal<bool>) -> impl Into
         <div class="markdown-body" node_ref=root aria-label="Preview" role="region" tabindex="0"
             class:hidden=move || raw_view.get()></div>
         <pre class="raw-markdown" aria-label="Markdown" role="region" tabindex="0"
-            class:hidden=move || !raw_view.get()>{move || markdown.get()}</pre>
+            class:hidden=move || !raw_view.get() || public_version.get()>{move || markdown.get()}</pre>
     }
 }

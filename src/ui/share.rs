@@ -176,12 +176,17 @@ pub fn SharedView(drafts: Drafts, shared: RwSignal<Option<Shared>>) -> impl Into
 
 /// *Copy share link*, and the link shown, selected, with its length.
 #[component]
-pub fn ShareButton(editor: Signal<Option<EditorState>>) -> impl IntoView {
+pub fn ShareButton(
+    editor: Signal<Option<EditorState>>,
+    /// Leave out what is marked internal.
+    public_version: Signal<bool>,
+) -> impl IntoView {
     let made = RwSignal::new(None::<Result<String, String>>);
     let field = NodeRef::<leptos::html::Input>::new();
     let on_click = move |_| {
         let Some(state) = editor.get_untracked() else { return };
-        let markdown = export::to_markdown(&state.snapshot());
+        let doc = crate::ui::output::document_out(&state, public_version.get_untracked());
+        let markdown = export::to_markdown(&doc);
         leptos::task::spawn_local(async move {
             let result = link(&markdown).await;
             if let Ok(url) = &result {

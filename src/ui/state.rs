@@ -20,11 +20,18 @@ pub struct RowState {
     pub time: Text,
     pub event: Text,
     pub tag: RwSignal<Option<Tag>>,
+    pub internal: RwSignal<bool>,
 }
 
 impl RowState {
-    fn new(r: &TimelineRow) -> Self {
-        RowState { id: r.id, time: text(&r.time), event: text(&r.event), tag: RwSignal::new(r.tag) }
+    pub fn new(r: &TimelineRow) -> Self {
+        RowState {
+            id: r.id,
+            time: text(&r.time),
+            event: text(&r.event),
+            tag: RwSignal::new(r.tag),
+            internal: RwSignal::new(r.internal),
+        }
     }
     pub fn get(&self) -> TimelineRow {
         TimelineRow {
@@ -32,6 +39,7 @@ impl RowState {
             time: self.time.get(),
             event: self.event.get(),
             tag: self.tag.get(),
+            internal: self.internal.get(),
         }
     }
 }
@@ -49,6 +57,7 @@ pub struct TaskState {
     pub owner: Text,
     pub due: Text,
     pub done: RwSignal<bool>,
+    pub internal: RwSignal<bool>,
 }
 
 impl TaskState {
@@ -59,6 +68,7 @@ impl TaskState {
             owner: text(&t.owner),
             due: text(&t.due),
             done: RwSignal::new(t.done),
+            internal: RwSignal::new(t.internal),
         }
     }
     pub fn get(&self) -> Task {
@@ -68,6 +78,7 @@ impl TaskState {
             owner: self.owner.get(),
             due: self.due.get(),
             done: self.done.get(),
+            internal: self.internal.get(),
         }
     }
 }
@@ -77,6 +88,26 @@ pub struct CustomState {
     pub id: RowId,
     pub heading: Text,
     pub body: Text,
+    pub internal: RwSignal<bool>,
+}
+
+impl CustomState {
+    fn new(c: &CustomSection) -> Self {
+        CustomState {
+            id: c.id,
+            heading: text(&c.heading),
+            body: text(&c.body),
+            internal: RwSignal::new(c.internal),
+        }
+    }
+    pub fn get(&self) -> CustomSection {
+        CustomSection {
+            id: self.id,
+            heading: self.heading.get(),
+            body: self.body.get(),
+            internal: self.internal.get(),
+        }
+    }
 }
 
 /// An optional section: its text is kept while it is switched off, so
@@ -85,13 +116,15 @@ pub struct CustomState {
 pub struct Optional {
     pub on: RwSignal<bool>,
     pub text: Text,
+    pub internal: RwSignal<bool>,
 }
 
 impl Optional {
-    fn new(value: &Option<String>) -> Self {
+    fn new(value: &Option<String>, internal: bool) -> Self {
         Optional {
             on: RwSignal::new(value.is_some()),
             text: text(value.as_deref().unwrap_or_default()),
+            internal: RwSignal::new(internal),
         }
     }
     fn get(&self) -> Option<String> {
@@ -120,6 +153,7 @@ pub struct EditorState {
     pub misleading: Optional,
     pub escalation: Optional,
     pub lessons_on: RwSignal<bool>,
+    pub lessons_internal: RwSignal<bool>,
     pub went_well: Text,
     pub went_wrong: Text,
     pub got_lucky: Text,
@@ -157,22 +191,14 @@ impl EditorState {
             rows: RwSignal::new(doc.timeline.iter().map(RowState::new).collect()),
             root_cause: text(&doc.root_cause),
             resolution: text(&doc.resolution),
-            misleading: Optional::new(&doc.misleading),
-            escalation: Optional::new(&doc.escalation),
+            misleading: Optional::new(&doc.misleading, doc.internal.misleading),
+            escalation: Optional::new(&doc.escalation, doc.internal.escalation),
             lessons_on: RwSignal::new(lessons.is_some()),
+            lessons_internal: RwSignal::new(doc.internal.lessons),
             went_well: text(&l.went_well),
             went_wrong: text(&l.went_wrong),
             got_lucky: text(&l.got_lucky),
-            custom: RwSignal::new(
-                doc.custom
-                    .iter()
-                    .map(|c| CustomState {
-                        id: c.id,
-                        heading: text(&c.heading),
-                        body: text(&c.body),
-                    })
-                    .collect(),
-            ),
+            custom: RwSignal::new(doc.custom.iter().map(CustomState::new).collect()),
             measures_notes: text(&doc.measures_notes),
             improvements: RwSignal::new(
                 doc.improvements
@@ -220,12 +246,12 @@ impl EditorState {
                 went_wrong: self.went_wrong.get(),
                 got_lucky: self.got_lucky.get(),
             }),
-            custom: self
-                .custom
-                .get()
-                .iter()
-                .map(|c| CustomSection { id: c.id, heading: c.heading.get(), body: c.body.get() })
-                .collect(),
+            custom: self.custom.get().iter().map(CustomState::get).collect(),
+            internal: InternalSections {
+                misleading: self.misleading.internal.get(),
+                escalation: self.escalation.internal.get(),
+                lessons: self.lessons_internal.get(),
+            },
             measures_notes: self.measures_notes.get(),
             improvements: self
                 .improvements
@@ -361,7 +387,7 @@ impl EditorState {
     }
 
     pub fn add_custom(&self) -> RowId {
-        self.push(self.custom, |id| CustomState { id, heading: text(""), body: text("") })
+        self.push(self.custom, |id| CustomState::new(&CustomSection { id, ..Default::default() }))
     }
 
     pub fn remove_custom(&self, id: RowId) {

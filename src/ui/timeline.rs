@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::Tag;
 use crate::timeparse::ACCEPTED;
 use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
-use crate::ui::form::{move_keys, ListControls, Long};
+use crate::ui::form::{move_keys, Internal, ListControls, Long};
 use crate::ui::preview::Derived;
 use crate::ui::state::{EditorState, RowState, Text};
 use crate::validate::{self, Field};
@@ -154,6 +154,7 @@ fn Row(state: EditorState, derived: Derived, row: RowState) -> impl IntoView {
                 </select>
             </div>
             <div class="actions" role="cell">
+                <Internal state value=row.internal/>
                 <ListControls what="row" up=move || move_row(-1) down=move || move_row(1) remove/>
             </div>
             // The row's messages span the whole row, under its fields.

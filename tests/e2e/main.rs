@@ -14,6 +14,7 @@ mod timeline_fixtures;
 mod accessibility;
 mod backup;
 mod install;
+mod internal;
 mod printing;
 mod share;
 mod tabs;
