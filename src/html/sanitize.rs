@@ -6,7 +6,8 @@
 //! what is left open is closed at the end, and a stray end tag is dropped.
 
 use super::allowlist::{
-    attribute_kept, element_kept, removed_with_content, shown_as_text, url_kept, BLOCKS, VOID,
+    attribute_kept, element_kept, removed_with_content, shown_as_text, url_kept, BLOCKS,
+    NAME_PREFIX, VOID,
 };
 use super::tokens::{decode, named_reference, reference, tokens, Attribute, Token};
 
@@ -116,6 +117,10 @@ fn start_tag(out: &mut String, name: &str, attributes: &[Attribute]) -> bool {
             Some(_) => {}
             None => continue,
         }
+        let value = match attribute {
+            "name" if !value.starts_with(NAME_PREFIX) => format!("{NAME_PREFIX}{value}"),
+            _ => value,
+        };
         written.push(attribute);
         out.push(' ');
         out.push_str(attribute);
@@ -213,6 +218,10 @@ mod tests {
             ("x</div></p>", "x"),
             ("<b><p>x</b>y</p>z", "<b><p>xy</p>z</b>"),
             ("<math><mi>x</mi></math>", ""),
+            // No global can be clobbered, no element keeps a script URL.
+            ("<img name=cookie>", "<img name=\"user-content-cookie\" />"),
+            ("<a name=\"user-content-top\">t</a>", "<a name=\"user-content-top\">t</a>"),
+            ("<div action=\"javascript:x\">d</div>", "<div>d</div>"),
         ] {
             assert_eq!(sanitize(input), expected, "{input}");
         }
