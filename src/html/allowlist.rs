@@ -103,6 +103,33 @@ pub const BLOCKS: &[&str] = &[
     "figcaption",
 ];
 
+/// Start tags that end an open paragraph, as a browser's parser ends it
+/// (the kept ones of HTML's list): "<p>a<div>b" is a paragraph, then a div.
+pub const ENDS_PARAGRAPH: &[&str] = &[
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "figcaption",
+    "figure",
+    "ol",
+    "p",
+    "summary",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "table",
+    "hr",
+    "li",
+    "dd",
+    "dt",
+];
+
 /// Elements with no content and no end tag.
 pub const VOID: &[&str] = &["br", "hr", "img", "wbr", "input"];
 
