@@ -195,6 +195,9 @@ const FOUND: &[&str] = &[
     "## Root cause\nx  \n<form><math><mtext></form><form><mglyph><style>&lt;/math>\n**y**\n",
     // A tag in a tag's value became a tag once the outer one was text.
     "## Timeline\n| 01:00 PDT | <link rel=\"import\" href=\"data:text/html,<script>x</script>\"> y |\n",
+    // A Setext heading whose text is white space only to Rust (U+2028)
+    // sliced past its underline.
+    "\u{2028}\n-\r@*]",
     // "<a .../>" and "<div/>" open an element for the browser.
     "#### <a title=\"x\"/> y\n\n- [ ] t (owner: <div/>)\n",
 ];
