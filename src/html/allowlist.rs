@@ -103,6 +103,33 @@ pub const BLOCKS: &[&str] = &[
     "figcaption",
 ];
 
+/// Start tags that end an open paragraph, as a browser's parser ends it
+/// (the kept ones of HTML's list): "<p>a<div>b" is a paragraph, then a div.
+pub const ENDS_PARAGRAPH: &[&str] = &[
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "figcaption",
+    "figure",
+    "ol",
+    "p",
+    "summary",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "table",
+    "hr",
+    "li",
+    "dd",
+    "dt",
+];
+
 /// Elements with no content and no end tag.
 pub const VOID: &[&str] = &["br", "hr", "img", "wbr", "input"];
 
@@ -233,8 +260,16 @@ pub fn attribute_kept(element: &str, attribute: &str) -> Option<bool> {
     {
         return Some(url);
     }
-    ANY_ELEMENT.contains(&attribute).then_some(false)
+    // `action` is a URL on whatever element it is written (GitHub's list
+    // has no scheme for it, as it drops the form it would act on); checked
+    // as one, so no element carries a script URL a later change could use.
+    ANY_ELEMENT.contains(&attribute).then_some(attribute == "action")
 }
+
+/// What GitHub puts before a `name` it keeps, so that `<img name=cookie>`
+/// or `<a name=x>` cannot stand for `document.cookie` or `window.x`
+/// (DOM clobbering): the page's own globals stay its own.
+pub const NAME_PREFIX: &str = "user-content-";
 
 /// Whether a URL (its character references already decoded) may stay on
 /// `attribute`: relative, or with one of the schemes kept. The scheme is
@@ -285,6 +320,7 @@ mod tests {
         assert_eq!(attribute_kept("a", "href"), Some(true));
         assert_eq!(attribute_kept("img", "href"), None);
         assert_eq!(attribute_kept("div", "align"), Some(false));
+        assert_eq!(attribute_kept("div", "action"), Some(true), "a URL wherever it is");
         for on in ["onclick", "onerror", "style", "class", "id", "srcdoc", "formaction"] {
             assert_eq!(attribute_kept("img", on), None, "{on}");
         }

@@ -18,7 +18,10 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::allowlist::{BLOCKS, VOID};
+use super::allowlist::{
+    element_kept, removed_with_content, shown_as_text, BLOCKS, ENDS_PARAGRAPH, VOID,
+};
+use super::sanitize::{implied_end, in_its_container};
 use super::tokens::{tokens, Token};
 
 /// Where a field's text goes.
@@ -120,7 +123,11 @@ fn block_end(first_line: &str) -> Option<String> {
     let lower = t.to_ascii_lowercase();
     for name in ["pre", "script", "style", "textarea"] {
         if let Some(rest) = lower.strip_prefix('<').and_then(|r| r.strip_prefix(name)) {
-            if rest.is_empty() || rest.starts_with([' ', '\t', '>']) {
+            // What pulldown-cmark takes for white space after the name: a
+            // space, tab, line or form feed, or carriage return.
+            if rest.is_empty()
+                || rest.starts_with(|c| c == ' ' || c == '>' || ('\t'..='\r').contains(&c))
+            {
                 return Some(format!("</{name}>"));
             }
         }
@@ -150,8 +157,12 @@ fn close_html_blocks(text: &str, options: pulldown_cmark::Options) -> String {
             end_needed = block_end(first).filter(|end| {
                 let after_first = &block[first.len().min(block.len())..];
                 // Kinds 2 to 5 may end on their first line; kind 1 too.
+                // pulldown-cmark ends kind 1 only at its end tag in lower
+                // case ("</SCRIPT>" runs on), so that is what ends it here;
+                // for cmark-gfm, which ends it either way, the added end
+                // tag is a line of HTML that shows nothing.
                 let ended = if end.starts_with("</") {
-                    block.to_ascii_lowercase().contains(end.as_str())
+                    block.contains(end.as_str())
                 } else {
                     first.trim_start()[2..].contains(end.as_str())
                         || after_first.contains(end.as_str())
@@ -166,6 +177,61 @@ fn close_html_blocks(text: &str, options: pulldown_cmark::Options) -> String {
     }
 }
 
+/// Where in a tag's source a "<" starts a tag: its own, and any in its
+/// attribute values ("<link href='<script>'>"), which would start one once
+/// the tag is shown as text.
+fn tag_starts(source: &str) -> impl Iterator<Item = usize> + '_ {
+    source.match_indices('<').map(|(i, _)| i).filter(move |&i| {
+        i == 0
+            || source[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || "!/?".contains(c))
+    })
+}
+
+/// The elements a Markdown container is written as.
+fn container_elements(tag: &TagEnd) -> &'static [&'static str] {
+    match tag {
+        TagEnd::Item => &["li"],
+        TagEnd::List(_) => &["ul", "ol"],
+        TagEnd::BlockQuote(_) => &["blockquote"],
+        TagEnd::Emphasis => &["em"],
+        TagEnd::Strong => &["strong"],
+        TagEnd::Strikethrough => &["del"],
+        TagEnd::Link => &["a"],
+        TagEnd::TableCell => &["td", "th"],
+        TagEnd::TableRow | TagEnd::TableHead => &["tr"],
+        TagEnd::Table => &["table"],
+        TagEnd::Heading(_) => &["h1", "h2", "h3", "h4", "h5", "h6"],
+        _ => &[],
+    }
+}
+
+/// The "<"s to show as text so that the tag at `start` of `read` is text.
+fn tag_starts_at(read: &str, start: usize) -> Vec<usize> {
+    match tokens(&read[start..]).first() {
+        Some(Token::Start { source, .. }) => tag_starts(source).map(|i| start + i).collect(),
+        _ => vec![start],
+    }
+}
+
+/// The elements open where the parser is: the Markdown's tables and lists,
+/// and the field's own HTML.
+fn containers(lists: &[&str], open: &[(String, usize, usize)]) -> Vec<String> {
+    lists.iter().map(|l| l.to_string()).chain(open.iter().map(|(o, ..)| o.clone())).collect()
+}
+
+/// What ends the start tag `tag` (from its "<" to the end of its line, and
+/// not ended there): a ">", or a quote and a ">" when a quoted value is
+/// left open. None when it is no start tag however it ends.
+fn ending(tag: &str) -> Option<&'static str> {
+    if !tag[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    [">", "\">", "'>"].into_iter().find(|end| {
+        let whole = format!("{tag}{end}");
+        matches!(tokens(&whole)[..], [Token::Start { source, .. }] if source.len() == whole.len())
+    })
+}
+
 /// Closes what the field leaves open, shows as text what would close
 /// something outside it (or, on one line, end the line's block).
 fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String {
@@ -174,12 +240,22 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
     let lead = if place == Place::Line { 2 } else { 0 };
     let read = if place == Place::Line { format!("x {text}") } else { text.to_string() };
     let mut neutralise: Vec<usize> = Vec::new();
+    // Where what ends the tag an HTML block starts with goes (see below).
+    let mut ended: Vec<(usize, &str)> = Vec::new();
     let mut not_text: Vec<std::ops::Range<usize>> = Vec::new();
     // Elements left open, each with the depth of the Markdown it was opened
     // in: the end of a paragraph, item or cell closes what opened inside it
     // (the sanitiser and browsers close it there), an HTML block's end does not.
-    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut open: Vec<(String, usize, usize)> = Vec::new();
     let mut depth = 0usize;
+    // The paragraphs the parser is in: each one's depth, and the depth at
+    // which a block's start tag ended it for the browser, if one did: what
+    // opens after that, there or above, is outside it (until a "<p>" opens
+    // one again); what opens inside emphasis begun later is in the emphasis.
+    let mut paragraphs: Vec<(usize, Option<usize>)> = Vec::new();
+    // The Markdown tables and lists the parser is in, as the elements they
+    // are written as.
+    let mut lists: Vec<&str> = Vec::new();
     for (event, range) in Parser::new_ext(&read, options).into_offset_iter() {
         // Where the text is code, or a whole comment, a "<!" is no start.
         match &event {
@@ -187,11 +263,36 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
             _ => {}
         }
         match &event {
-            Event::Start(_) => depth += 1,
+            Event::Start(tag) => {
+                depth += 1;
+                match tag {
+                    Tag::Paragraph => paragraphs.push((depth, None)),
+                    Tag::Table(_) => lists.push("table"),
+                    Tag::List(_) => lists.push("ul"),
+                    _ => {}
+                }
+            }
             Event::End(tag) => {
                 depth = depth.saturating_sub(1);
+                if let Some((_, Some(ended_at))) = paragraphs.last_mut() {
+                    *ended_at = (*ended_at).min(depth);
+                }
+                match tag {
+                    TagEnd::Paragraph => drop(paragraphs.pop()),
+                    TagEnd::Table | TagEnd::List(_) => drop(lists.pop()),
+                    _ => {}
+                }
                 if *tag != TagEnd::HtmlBlock {
-                    open.retain(|(_, at)| *at <= depth);
+                    // An element of the container's own kind left open in it
+                    // ("<ul><li>" in an item) would take the container's end
+                    // tag, and the container would run on: shown as text.
+                    let own = container_elements(tag);
+                    for (name, level, start) in &open {
+                        if *level > depth && own.contains(&name.as_str()) {
+                            neutralise.extend(tag_starts_at(&read, *start));
+                        }
+                    }
+                    open.retain(|(_, level, _)| *level <= depth);
                 }
             }
             _ => {}
@@ -214,6 +315,24 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
             }
             _ => None,
         };
+        // The end tag that ends an HTML block of kind 1 (`</script>` after
+        // `<script>`, as `close_html_blocks` may have added it) is the
+        // block's end, whatever it closes.
+        let block_end_tag = match &event {
+            Event::Start(Tag::HtmlBlock) => {
+                block_end(raw.lines().next().unwrap_or("")).filter(|e| e.starts_with("</"))
+            }
+            _ => None,
+        };
+        // The tag an HTML block starts with, when it never ends ("<div
+        // class=x" and no ">"), would take in what follows up to the next
+        // ">", another field's HTML among it; shown as text, it would turn
+        // the block's lines into Markdown, which then reads differently.
+        // So it is ended, at the end of its line.
+        let first_tag = match &event {
+            Event::Start(Tag::HtmlBlock) => Some(range.start + raw.len() - raw.trim_start().len()),
+            _ => None,
+        };
         let mut at = range.start;
         for token in tokens(raw) {
             let len = match &token {
@@ -227,7 +346,19 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                 Token::Comment(_) => not_text.push(at..at + len),
                 Token::Text(t) => {
                     for (i, _) in t.match_indices('<') {
-                        if t[i + 1..]
+                        let line = t[i..].find('\n').unwrap_or(t.len() - i);
+                        let end = ending(&t[i..i + line]).filter(|_| first_tag == Some(at + i));
+                        if let Some(end) = end {
+                            ended.push((at + i + line, end));
+                            let name: String = t[i + 1..]
+                                .chars()
+                                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                                .collect::<String>()
+                                .to_ascii_lowercase();
+                            if !VOID.contains(&name.as_str()) {
+                                open.push((name, opened_at, at + i));
+                            }
+                        } else if t[i + 1..]
                             .starts_with(|c: char| c.is_ascii_alphabetic() || "!/?".contains(c))
                         {
                             neutralise.push(at + i);
@@ -237,11 +368,56 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                 Token::Start { name, .. } | Token::End { name, .. }
                     if place == Place::Line && BLOCK_TAGS.contains(&name.as_str()) =>
                 {
-                    neutralise.push(at)
+                    neutralise.extend(tag_starts(&read[at..at + len]).map(|i| at + i))
                 }
+                // A tag the sanitiser drops ("<form>", "<x-y>") opens and
+                // closes nothing there.
+                Token::Start { name, .. } | Token::End { name, .. }
+                    if !(element_kept(name)
+                        || removed_with_content(name)
+                        || shown_as_text(name)) => {}
+                // Kept out by the sanitiser (see `sanitize::in_its_container`).
+                Token::Start { name, .. }
+                    if !in_its_container(&containers(&lists, &open), name) => {}
+                // Inside an element removed with its content, the sanitiser
+                // reads no start tag but another of that element.
+                Token::Start { name, .. }
+                    if open
+                        .iter()
+                        .find(|(o, ..)| removed_with_content(o))
+                        .is_some_and(|(o, ..)| o != name) => {}
                 Token::Start { name, self_closing, .. } => {
-                    if !self_closing && !VOID.contains(&name.as_str()) {
-                        open.push((name.clone(), opened_at));
+                    // What it ends first, as the sanitiser ends it.
+                    loop {
+                        let names: Vec<&str> = open.iter().map(|(o, ..)| o.as_str()).collect();
+                        match implied_end(&names, name) {
+                            Some(k) => open.truncate(k),
+                            None => break,
+                        }
+                    }
+                    // A block opened in a paragraph ends the paragraph (see
+                    // `allowlist::ENDS_PARAGRAPH`), and it and what opens
+                    // after it outlive it: what the paragraph is in closes
+                    // them, or the field does.
+                    let level = match paragraphs.last_mut() {
+                        Some((p, ended)) => {
+                            if name == "p" {
+                                *ended = None;
+                            } else if ENDS_PARAGRAPH.contains(&name.as_str()) {
+                                *ended = Some(opened_at);
+                            }
+                            match *ended {
+                                Some(ended_at) if opened_at <= ended_at => *p - 1,
+                                _ => opened_at,
+                            }
+                        }
+                        None => opened_at,
+                    };
+                    // "<div/>" opens a div for the sanitiser, as for browsers;
+                    // "<svg/>" removes nothing.
+                    let opens = !(*self_closing && removed_with_content(name));
+                    if opens && !VOID.contains(&name.as_str()) {
+                        open.push((name.clone(), level, at));
                     }
                 }
                 // An inline element's end tag closes only what opened where
@@ -250,15 +426,26 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                     let inline = !BLOCKS.contains(&name.as_str());
                     let found = open
                         .iter()
-                        .rposition(|(o, level)| o == name && (!inline || *level >= opened_at))
+                        .rposition(|(o, level, _)| o == name && (!inline || *level >= opened_at))
                         .filter(|&k| {
                             !inline
-                                || !open[k + 1..].iter().any(|(o, _)| BLOCKS.contains(&o.as_str()))
+                                || !open[k + 1..].iter().any(|(o, ..)| BLOCKS.contains(&o.as_str()))
                         });
                     match found {
-                        Some(k) => open.truncate(k),
+                        // A tag shown as text ("</script>") is no element
+                        // for the sanitiser, and closes none but its own.
+                        Some(k) if shown_as_text(name) => drop(open.remove(k)),
+                        Some(k) => {
+                            // The author's "</p>" leaves no paragraph open.
+                            if let (Some((_, ended)), "p") = (paragraphs.last_mut(), name.as_str())
+                            {
+                                *ended = Some(opened_at);
+                            }
+                            open.truncate(k)
+                        }
                         None if block_start == Some(at) => {}
-                        None => neutralise.push(at),
+                        None if block_end_tag.as_deref() == Some(&read[at..at + len]) => {}
+                        None => neutralise.extend(tag_starts(&read[at..at + len]).map(|i| at + i)),
                     }
                 }
             }
@@ -273,12 +460,16 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
         }
     }
     let mut out = text.to_string();
-    neutralise.sort_unstable();
-    neutralise.dedup();
-    for &at in neutralise.iter().rev() {
+    let mut edits: Vec<(usize, &str)> = neutralise.iter().map(|&at| (at, "&lt;")).collect();
+    edits.extend(ended);
+    edits.sort_unstable();
+    edits.dedup();
+    for &(at, edit) in edits.iter().rev() {
         let at = at - lead;
-        if out[at..].starts_with('<') {
-            out.replace_range(at..at + 1, "&lt;");
+        match edit {
+            "&lt;" if out[at..].starts_with('<') => out.replace_range(at..at + 1, edit),
+            "&lt;" => {}
+            end => out.insert_str(at, end),
         }
     }
     if open.is_empty() {
@@ -287,7 +478,7 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
     // One to a line: a line of one end tag starts an HTML block whatever
     // the tag (CommonMark's kind 7); "</b></b>" would be a paragraph, whose
     // end tags close nothing opened outside it.
-    let closers: Vec<String> = open.iter().rev().map(|(name, _)| format!("</{name}>")).collect();
+    let closers: Vec<String> = open.iter().rev().map(|(name, ..)| format!("</{name}>")).collect();
     let closers = closers.join("\n");
     let trimmed = out.trim_end().len();
     // The line ends after the text stay after the closers: a block ends
@@ -354,6 +545,32 @@ mod tests {
         );
         assert_eq!(blocks("<!-- a note\n\nstill the note"), "<!-- a note\n\nstill the note\n-->");
         assert_eq!(blocks("<script>\nalert(1)"), "<script>\nalert(1)\n</script>");
+        assert_eq!(blocks("<SCRIPT>x</SCRIPT>\n\n# a"), "<SCRIPT>x</SCRIPT>\n\n# a\n</script>");
+        assert_eq!(blocks("<pre\u{c}>\n\nx"), "<pre\u{c}>\n\nx\n</pre>");
+        // Inside a <select> the sanitiser removes, a <ul> ends nothing.
+        assert_eq!(
+            blocks("<p><select><ul></ul>\n\nx"),
+            "<p><select><ul>&lt;/ul>\n\nx\n\n</select>\n</p>"
+        );
+        // After "<p></p>" in a paragraph, no paragraph is open for the
+        // browser, and what opens after is closed by the field.
+        assert_eq!(blocks("a <p></p><sup>x"), "a <p></p><sup>x\n\n</sup>");
+        // A tag shown as text is shown whole, a tag in its values too.
+        assert_eq!(line("<link href=\"<b>\">"), "&lt;link href=\"&lt;b>\">");
+        // Emphasis begun after a paragraph's end closes what opens in it.
+        assert_eq!(blocks("a <hr> *<svg>b* <b>c"), "a <hr> *<svg>b* <b>c\n\n</b>");
+        // An item's own element left open in it is shown as text.
+        assert_eq!(blocks("- a <ul><li>b\n- c"), "- a <ul>&lt;li>b\n- c");
+        // "</form>" (dropped by the sanitiser) ends no <math>.
+        assert_eq!(blocks("<form><math></form>x"), "<form><math></form>x\n\n</math>");
+        // "</script>" closes no element but its own tag shown as text.
+        assert_eq!(blocks("<script><math>\n</script>"), "<script><math>\n</script>\n\n</math>");
+        // An HTML block's first tag that never ends is ended on its line.
+        assert_eq!(blocks("<div align=\"\nx"), "<div align=\"\">\nx\n\n</div>");
+        assert_eq!(
+            blocks("<iframe src=x <\n- 14:05 entry\n\nnext"),
+            "<iframe src=x <>\n- 14:05 entry\n\nnext\n\n</iframe>"
+        );
         // A stray end tag that starts an HTML block closes nothing there,
         // and shown as text it would make the block's lines Markdown.
         assert_eq!(blocks("</div>\n**kept as HTML**"), "</div>\n**kept as HTML**");
@@ -369,9 +586,13 @@ mod tests {
 
     #[test]
     fn contained_text_stays_as_it_is() {
-        for t in
-            ["a <b>bold", "x</td><td>y", "<details>\n<summary>x</summary>\n\nbody", "<pre>\ncode"]
-        {
+        for t in [
+            "a <b>bold",
+            "x</td><td>y",
+            "<details>\n<summary>x</summary>\n\nbody",
+            "<pre>\ncode",
+            "<iframe src=x <\n- 14:05 entry",
+        ] {
             let once = blocks(t);
             assert_eq!(blocks(&once), once, "{t}");
             let once = line(t);

@@ -6,7 +6,8 @@
 //! what is left open is closed at the end, and a stray end tag is dropped.
 
 use super::allowlist::{
-    attribute_kept, element_kept, removed_with_content, shown_as_text, url_kept, BLOCKS, VOID,
+    attribute_kept, element_kept, removed_with_content, shown_as_text, url_kept, BLOCKS,
+    ENDS_PARAGRAPH, NAME_PREFIX, VOID,
 };
 use super::tokens::{decode, named_reference, reference, tokens, Attribute, Token};
 
@@ -26,9 +27,16 @@ pub fn sanitize(html: &str) -> String {
                         removing = None;
                     }
                 }
+                // The element it was opened in ends, and what is removed
+                // ends with it: an unclosed `<select>` in a list item goes
+                // no further than the item (as the field check expects),
+                // not to the end of the document.
+                Token::End { name: n, .. } if closing(&open, n).is_some() => removing = None,
                 _ => {}
             }
-            continue;
+            if removing.is_some() || !matches!(&token, Token::End { .. }) {
+                continue;
+            }
         }
         match token {
             Token::Text(text) => push_text(&mut out, text),
@@ -43,25 +51,28 @@ pub fn sanitize(html: &str) -> String {
                     removing = Some((name, 1));
                 }
             }
-            Token::Start { name, attributes, self_closing, .. } => {
-                if !element_kept(&name) {
+            Token::Start { name, attributes, .. } => {
+                if !element_kept(&name) || !in_its_container(&open, &name) {
                     continue;
+                }
+                while let Some(at) = implied_end(&open, &name) {
+                    for closed in open.drain(at..).rev() {
+                        push_end(&mut out, &closed);
+                    }
                 }
                 if !start_tag(&mut out, &name, &attributes) {
                     continue;
                 }
-                if !self_closing && !VOID.contains(&name.as_str()) {
+                // "<div/>" opens a div, as a browser reads it: "/>" closes
+                // only an element that is void (or, in SVG, foreign).
+                if !VOID.contains(&name.as_str()) {
                     open.push(name);
                 }
             }
             Token::End { name, .. } => {
-                let inline = !BLOCKS.contains(&name.as_str());
-                if let Some(at) = open.iter().rposition(|o| *o == name) {
-                    let crosses = open[at + 1..].iter().any(|o| BLOCKS.contains(&o.as_str()));
-                    if !(inline && crosses) {
-                        for closed in open.drain(at..).rev() {
-                            push_end(&mut out, &closed);
-                        }
+                if let Some(at) = closing(&open, &name) {
+                    for closed in open.drain(at..).rev() {
+                        push_end(&mut out, &closed);
                     }
                 }
             }
@@ -71,6 +82,69 @@ pub fn sanitize(html: &str) -> String {
         push_end(&mut out, &closed);
     }
     out
+}
+
+/// Where in `open` the end tag of `name` closes from, if it closes
+/// anything: an inline element's end tag does not close past a block.
+fn closing(open: &[String], name: &str) -> Option<usize> {
+    let at = open.iter().rposition(|o| o == name)?;
+    let inline = !BLOCKS.contains(&name);
+    let crosses = open[at + 1..].iter().any(|o| BLOCKS.contains(&o.as_str()));
+    (!(inline && crosses)).then_some(at)
+}
+
+/// Whether an element that only lives inside another is inside it: a table
+/// part in a table, an item in a list. Outside, GitHub's sanitiser leaves
+/// out the tag and keeps what is in it (and a browser ignores the tag).
+pub fn in_its_container<S: AsRef<str>>(open: &[S], name: &str) -> bool {
+    let within = |containers: &[&str]| open.iter().any(|o| containers.contains(&o.as_ref()));
+    match name {
+        "tr" | "td" | "th" | "thead" | "tbody" | "tfoot" | "caption" => within(&["table"]),
+        "li" => within(&["ul", "ol"]),
+        _ => true,
+    }
+}
+
+/// Where in `open` a start tag of `name` closes from first, as a browser's
+/// parser closes it (HTML's implied end tags): a block ends an open
+/// paragraph, an item the item before it, a cell the cell, a row the row,
+/// a heading the heading it is in. Written so, the elements are balanced as
+/// the browser will read them, and a block's HTML is the same on its own as
+/// in the whole document.
+pub fn implied_end<S: AsRef<str>>(open: &[S], name: &str) -> Option<usize> {
+    // The last of `wanted` open, unless one of `boundary` is open after it.
+    let last = |wanted: &[&str], boundary: &dyn Fn(&str) -> bool| {
+        for (at, o) in open.iter().map(AsRef::as_ref).enumerate().rev() {
+            if wanted.contains(&o) {
+                return Some(at);
+            }
+            if boundary(o) {
+                return None;
+            }
+        }
+        None
+    };
+    const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+    // Elements that stop the search for an item to end (HTML's "special"
+    // ones, but for div and p, which an item's start looks past).
+    let stops_item = |o: &str| BLOCKS.contains(&o) && !matches!(o, "div" | "p");
+    let in_table = |o: &str| o == "table";
+    let paragraph = ENDS_PARAGRAPH
+        .contains(&name)
+        .then(|| last(&["p"], &|o| matches!(o, "table" | "td" | "th" | "caption")))
+        .flatten();
+    paragraph.or_else(|| match name {
+        "li" => last(&["li"], &stops_item),
+        "dt" | "dd" => last(&["dt", "dd"], &stops_item),
+        "td" | "th" => last(&["td", "th"], &in_table),
+        "tr" => last(&["tr"], &in_table),
+        "thead" | "tbody" | "tfoot" => last(&["thead", "tbody", "tfoot"], &in_table),
+        "rt" | "rp" => last(&["rt", "rp"], &|o| o == "ruby"),
+        h if HEADINGS.contains(&h) => {
+            open.last().filter(|o| HEADINGS.contains(&o.as_ref())).map(|_| open.len() - 1)
+        }
+        _ => None,
+    })
 }
 
 /// Writes a kept element's start tag with its kept attributes; false when
@@ -116,6 +190,10 @@ fn start_tag(out: &mut String, name: &str, attributes: &[Attribute]) -> bool {
             Some(_) => {}
             None => continue,
         }
+        let value = match attribute {
+            "name" if !value.starts_with(NAME_PREFIX) => format!("{NAME_PREFIX}{value}"),
+            _ => value,
+        };
         written.push(attribute);
         out.push(' ');
         out.push_str(attribute);
@@ -213,6 +291,37 @@ mod tests {
             ("x</div></p>", "x"),
             ("<b><p>x</b>y</p>z", "<b><p>xy</p>z</b>"),
             ("<math><mi>x</mi></math>", ""),
+            ("<ul><li>a <select>b</li><li>c</li></ul>", "<ul><li>a </li><li>c</li></ul>"),
+            ("<p><b>a <svg></b>b</p>c", "<p><b>a </b>b</p>c"),
+            // No global can be clobbered, no element keeps a script URL.
+            ("<img name=cookie>", "<img name=\"user-content-cookie\" />"),
+            ("<a name=\"user-content-top\">t</a>", "<a name=\"user-content-top\">t</a>"),
+            ("<div action=\"javascript:x\">d</div>", "<div>d</div>"),
+        ] {
+            assert_eq!(sanitize(input), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn elements_end_where_a_browser_ends_them() {
+        for (input, expected) in [
+            ("<p>a<p>b</p>", "<p>a</p><p>b</p>"),
+            ("<p>a<div>b</div>", "<p>a</p><div>b</div>"),
+            ("<ul><li>a<li>b</ul>", "<ul><li>a</li><li>b</li></ul>"),
+            ("<ul><li><b>a<li>b</ul>", "<ul><li><b>a</b></li><li>b</li></ul>"),
+            ("<ul><li>a<ul><li>b</ul></ul>", "<ul><li>a<ul><li>b</li></ul></li></ul>"),
+            (
+                "<table><tr><td>a<td>b<tr><td>c</table>",
+                "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>",
+            ),
+            (
+                "<table><tr><td><p>a<table><tr><td>b</table>",
+                "<table><tr><td><p>a</p><table><tr><td>b</td></tr></table></td></tr></table>",
+            ),
+            ("<h1>a<h2>b</h2>", "<h1>a</h1><h2>b</h2>"),
+            ("<dl><dt>a<dd>b</dl>", "<dl><dt>a</dt><dd>b</dd></dl>"),
+            ("<div/>a", "<div>a</div>"),
+            ("<p>a<th>b</th><li>c</li></p>", "<p>abc</p>"),
         ] {
             assert_eq!(sanitize(input), expected, "{input}");
         }
@@ -221,12 +330,12 @@ mod tests {
     #[test]
     fn tables_and_task_lists_as_github_writes_them() {
         assert_eq!(
-            sanitize("<th style=\"text-align: center\">a</th>"),
-            "<th align=\"center\">a</th>"
+            sanitize("<table><tr><th style=\"text-align: center\">a</th></tr></table>"),
+            "<table><tr><th align=\"center\">a</th></tr></table>"
         );
         assert_eq!(
-            sanitize("<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li>"),
-            "<li><input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"Completed task\" />\ndone</li>"
+            sanitize("<ul><li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\ndone</li></ul>"),
+            "<ul><li><input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"Completed task\" />\ndone</li></ul>"
         );
     }
 

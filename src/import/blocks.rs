@@ -352,7 +352,11 @@ fn heading(
         accidents.push(whole.start + underline_at + 1);
         return;
     }
-    let content = whole.start + lead..lines.end;
+    // The lead of the heading's own line: a line of U+2028 is text to
+    // pulldown-cmark but white space to `trim_start`, and the whole's lead
+    // would then run past the underline.
+    let own = &text[..underline_at];
+    let content = whole.start + own.len() - own.trim_start().len()..lines.end;
     out.push(Block { range: whole, kind: BlockKind::Heading(level, content) });
 }
 

@@ -23,6 +23,9 @@ pub fn covered(text: &str, by: &str) -> bool {
 /// Lower-case words of a heading or label, for matching: parenthesised
 /// asides, footnote links, emphasis and emoji left out.
 pub fn name_words(text: &str) -> Vec<String> {
+    // Read as shown: "&lt;" is a "<", not the words "and lt" (export
+    // writes a tag it shows as text so, and the words must not change).
+    let text = crate::html::tokens::decode(text);
     let (mut plain, mut nested) = (String::new(), 0usize);
     for c in text.chars() {
         match c {
