@@ -1,13 +1,16 @@
 //! Markdown to HTML for the preview, as GitHub shows it.
 //!
-//! pulldown-cmark renders the Markdown, raw HTML included, and the whole
-//! result goes through `html::sanitize`, which rebuilds only what GitHub's
+//! pulldown-cmark parses the Markdown, `autolink` adds the links GitHub
+//! makes of bare addresses (`www.`, `https://`, e-mail), pulldown-cmark
+//! writes the HTML, raw HTML included, and the whole result goes through
+//! `html::sanitize`, which rebuilds only what GitHub's
 //! sanitiser keeps: nothing typed into any field can run or load in the
 //! preview, and what the preview shows of an author's HTML is what GitHub
 //! shows. This is the only place the preview's HTML comes from.
 
 use pulldown_cmark::{html as markup, Options, Parser};
 
+use crate::autolink::autolinks;
 use crate::export::{Block, Container, Key};
 use crate::html::sanitize;
 
@@ -30,7 +33,8 @@ pub fn to_html(markdown: &str) -> String {
 
 fn render_with(markdown: &str, options: Options) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    markup::push_html(&mut raw, Parser::new_ext(markdown, options));
+    let events = autolinks(markdown, Parser::new_ext(markdown, options).into_offset_iter());
+    markup::push_html(&mut raw, events.into_iter());
     sanitize(&raw)
 }
 
@@ -207,6 +211,25 @@ mod tests {
         assert!(html.contains(r#"href="./docs/x.md""#), "{html}");
         assert!(html.contains(r#"src="img/x.png""#), "{html}");
         assert!(html.contains(r#"href="https://e.org""#), "{html}");
+    }
+
+    #[test]
+    fn bare_addresses_are_links_as_on_github() {
+        let html = to_html("See www.example.com/a, https://x.example/b_(c). Mail ops@example.com\n\n- [ ] ask ops+db@example.com\n\n| t | e |\n| - | - |\n| 1 | http://10.0.0.1:8080/x |\n");
+        assert!(
+            html.contains(r#"<a href="http://www.example.com/a">www.example.com/a</a>,"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="https://x.example/b_(c)">https://x.example/b_(c)</a>."#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<a href="mailto:ops@example.com">ops@example.com</a>"#), "{html}");
+        assert!(html.contains(r#"<a href="mailto:ops+db@example.com">"#), "{html}");
+        assert!(html.contains(r#"<td><a href="http://10.0.0.1:8080/x">"#), "{html}");
+        // Not in code, nor inside a link.
+        let html = to_html("`www.example.com` [see https://a.example](https://b.example)");
+        assert_eq!(html.matches("<a ").count(), 1, "{html}");
     }
 
     #[test]
