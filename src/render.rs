@@ -8,7 +8,7 @@
 //! preview, and what the preview shows of an author's HTML is what GitHub
 //! shows. This is the only place the preview's HTML comes from.
 
-use pulldown_cmark::{html as markup, Event, Options, Parser, TagEnd};
+use pulldown_cmark::{html as markup, Event, Options, Parser, Tag, TagEnd};
 
 use crate::autolink::autolinks;
 use crate::export::{Block, Container, Key};
@@ -34,7 +34,7 @@ pub fn to_html(markdown: &str) -> String {
 fn render_with(markdown: &str, options: Options) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     let events = autolinks(markdown, Parser::new_ext(markdown, options).into_offset_iter());
-    markup::push_html(&mut raw, mark_bodiless_tables(events));
+    markup::push_html(&mut raw, laid_out_as_github(events));
     sanitize(&raw.replace(MARKED_EMPTY_BODY, ""))
 }
 
@@ -43,12 +43,25 @@ fn render_with(markdown: &str, options: Options) -> String {
 /// never lets through from the source, marks it to be cut out.
 const MARKED_EMPTY_BODY: &str = "<tbody>\n\0</tbody>";
 
-fn mark_bodiless_tables(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
-    let mut out = Vec::with_capacity(events.len() + 2);
+/// The events arranged so that pulldown-cmark writes the elements where
+/// cmark-gfm does: a loose task item's checkbox before its paragraph, not
+/// in it; a table without rows marked (see `MARKED_EMPTY_BODY`).
+fn laid_out_as_github(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 2);
     for event in events {
-        if event == Event::End(TagEnd::Table) && out.last() == Some(&Event::End(TagEnd::TableHead))
-        {
-            out.push(Event::Html("\0".into()));
+        match (&event, out.as_slice()) {
+            (Event::End(TagEnd::Table), [.., Event::End(TagEnd::TableHead)]) => {
+                out.push(Event::Html("\0".into()));
+            }
+            (
+                Event::TaskListMarker(_),
+                [.., Event::Start(Tag::Item), Event::Start(Tag::Paragraph)],
+            ) => {
+                let at = out.len() - 1;
+                out.insert(at, event);
+                continue;
+            }
+            _ => {}
         }
         out.push(event);
     }
@@ -259,6 +272,18 @@ mod tests {
             assemble(&[table, row(1), blank, row(2)]),
             to_html(&format!("{head}| 1 | a |\n| 1 | a |\n"))
         );
+    }
+
+    #[test]
+    fn a_loose_task_items_checkbox_is_before_its_paragraph_as_on_github() {
+        let html = to_html("- [x] done\n\n- [ ] to do\n");
+        let done = html.find("<p>done").expect("a paragraph");
+        let boxes: Vec<usize> = html.match_indices("<input").map(|(i, _)| i).collect();
+        assert_eq!(boxes.len(), 2, "{html}");
+        assert!(boxes[0] < done && html[boxes[0]..done].starts_with("<input"), "{html}");
+        assert!(!html.contains("<p><input"), "{html}");
+        // Each keeps the name a screen reader says (see `html::sanitize`).
+        assert_eq!(html.matches("aria-label=").count(), 2, "{html}");
     }
 
     #[test]
