@@ -4,6 +4,7 @@
 //! in the wasm build only, the leptos UI that binds it to the page.
 
 pub mod autolink;
+pub mod dialect;
 pub mod drafts;
 pub mod export;
 pub mod frontmatter;
