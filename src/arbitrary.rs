@@ -36,6 +36,13 @@ const PIECES: &[&str] = &[
     "<div>",
     "[x](javascript:alert(1))",
     "[ok](https://example.com)",
+    // Bare addresses, which the preview links as GitHub does.
+    "www.",
+    "https://",
+    "http://a.example/_x_",
+    "ops@example.com",
+    "mailto:",
+    ".",
     "[r]",
     "[r]: /u",
     "\\",

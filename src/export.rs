@@ -593,8 +593,9 @@ fn ends_escaped(s: &str) -> bool {
 
 /// A long text (Markdown) placed under a heading of level `min_level - 1`:
 /// its own top-level headings are pushed down to at least `min_level`, an
-/// unclosed top-level code fence is closed, and its HTML is kept within it
-/// (see `html::fields`).
+/// unclosed top-level code fence is closed, its HTML is kept within it
+/// (see `html::fields`), and what GitHub reads otherwise than the preview
+/// is written so both read it alike (see `dialect`).
 /// Returns the text trimmed of surrounding blank lines.
 pub fn block(text: &str, min_level: usize) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -605,6 +606,7 @@ pub fn block(text: &str, min_level: usize) -> String {
     for _ in 0..8 {
         let demoted = demote_headings(&text, min_level.clamp(1, 6));
         let next = html::fields::contained(&close_fence(demoted), Place::Blocks, render::options());
+        let next = crate::dialect::task_boxes_ending_a_line(&next, render::options());
         if next == text {
             break;
         }

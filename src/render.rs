@@ -1,13 +1,16 @@
 //! Markdown to HTML for the preview, as GitHub shows it.
 //!
-//! pulldown-cmark renders the Markdown, raw HTML included, and the whole
-//! result goes through `html::sanitize`, which rebuilds only what GitHub's
+//! pulldown-cmark parses the Markdown, `autolink` adds the links GitHub
+//! makes of bare addresses (`www.`, `https://`, e-mail), pulldown-cmark
+//! writes the HTML, raw HTML included, and the whole result goes through
+//! `html::sanitize`, which rebuilds only what GitHub's
 //! sanitiser keeps: nothing typed into any field can run or load in the
 //! preview, and what the preview shows of an author's HTML is what GitHub
 //! shows. This is the only place the preview's HTML comes from.
 
-use pulldown_cmark::{html as markup, Options, Parser};
+use pulldown_cmark::{html as markup, Event, Options, Parser, Tag, TagEnd};
 
+use crate::autolink::autolinks;
 use crate::export::{Block, Container, Key};
 use crate::html::sanitize;
 
@@ -30,8 +33,39 @@ pub fn to_html(markdown: &str) -> String {
 
 fn render_with(markdown: &str, options: Options) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    markup::push_html(&mut raw, Parser::new_ext(markdown, options));
-    sanitize(&raw)
+    let events = autolinks(markdown, Parser::new_ext(markdown, options).into_offset_iter());
+    markup::push_html(&mut raw, laid_out_as_github(events));
+    sanitize(&raw.replace(MARKED_EMPTY_BODY, ""))
+}
+
+/// A table with no rows has no `<tbody>` on GitHub (cmark-gfm writes
+/// none); pulldown-cmark writes an empty one. A NUL, which pulldown-cmark
+/// never lets through from the source, marks it to be cut out.
+const MARKED_EMPTY_BODY: &str = "<tbody>\n\0</tbody>";
+
+/// The events arranged so that pulldown-cmark writes the elements where
+/// cmark-gfm does: a loose task item's checkbox before its paragraph, not
+/// in it; a table without rows marked (see `MARKED_EMPTY_BODY`).
+fn laid_out_as_github(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 2);
+    for event in events {
+        match (&event, out.as_slice()) {
+            (Event::End(TagEnd::Table), [.., Event::End(TagEnd::TableHead)]) => {
+                out.push(Event::Html("\0".into()));
+            }
+            (
+                Event::TaskListMarker(_),
+                [.., Event::Start(Tag::Item), Event::Start(Tag::Paragraph)],
+            ) => {
+                let at = out.len() - 1;
+                out.insert(at, event);
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out.into_iter()
 }
 
 /// The link reference definitions in a block's Markdown, in order, one per
@@ -74,6 +108,7 @@ fn escape_with(text: &str, special: &[char]) -> String {
 const ROW_FRAME: &str = "| Time | Event |\n| --- | --- |\n";
 const BODY_OPEN: &str = "<tbody>\n";
 const BODY_CLOSE: &str = "</tbody>";
+const TABLE_CLOSE: &str = "</table>";
 pub const LIST_OPEN: &str = "<ul>\n";
 pub const LIST_CLOSE: &str = "</ul>\n";
 
@@ -114,12 +149,14 @@ pub fn block_html(key: Key, markdown: &str, defs: &str) -> String {
 pub fn assemble(blocks: &[(Key, String)]) -> String {
     let mut out = String::new();
     let mut open: Option<Container> = None;
-    // The timeline head's closing tags, written after its rows.
+    // The timeline head's closing tags, written after its rows, and
+    // whether a row opened the table's body (a table without rows has none).
     let mut table_tail = String::new();
+    let mut body = false;
     for (key, html) in blocks {
         let container = key.container();
         if open != container {
-            close(&mut out, open, &mut table_tail);
+            close(&mut out, open, &mut table_tail, &mut body);
             if matches!(container, Some(Container::Improvements | Container::Tasks))
                 && !html.is_empty()
             {
@@ -128,21 +165,30 @@ pub fn assemble(blocks: &[(Key, String)]) -> String {
             open = container.filter(|_| !html.is_empty() || container == Some(Container::Timeline));
         }
         if *key == Key::TableHead {
-            let cut = html.rfind(BODY_CLOSE).unwrap_or(html.len());
+            let cut = html.rfind(TABLE_CLOSE).unwrap_or(html.len());
             out.push_str(&html[..cut]);
             table_tail = html[cut..].to_string();
             open = Some(Container::Timeline);
         } else {
+            if container == Some(Container::Timeline) && !html.is_empty() && !body {
+                out.push_str(BODY_OPEN);
+                body = true;
+            }
             out.push_str(html);
         }
     }
-    close(&mut out, open, &mut table_tail);
+    close(&mut out, open, &mut table_tail, &mut body);
     out
 }
 
-fn close(out: &mut String, open: Option<Container>, table_tail: &mut String) {
+fn close(out: &mut String, open: Option<Container>, table_tail: &mut String, body: &mut bool) {
     match open {
-        Some(Container::Timeline) => out.push_str(&std::mem::take(table_tail)),
+        Some(Container::Timeline) => {
+            if std::mem::take(body) {
+                out.push_str(BODY_CLOSE);
+            }
+            out.push_str(&std::mem::take(table_tail));
+        }
         Some(_) => out.push_str(LIST_CLOSE),
         None => {}
     }
@@ -207,6 +253,56 @@ mod tests {
         assert!(html.contains(r#"href="./docs/x.md""#), "{html}");
         assert!(html.contains(r#"src="img/x.png""#), "{html}");
         assert!(html.contains(r#"href="https://e.org""#), "{html}");
+    }
+
+    #[test]
+    fn a_table_without_rows_has_no_body_as_on_github() {
+        let head = "| Time | Event |\n| --- | --- |\n";
+        assert_eq!(
+            to_html(head),
+            "<table><thead><tr><th>Time</th><th>Event</th></tr></thead></table>\n"
+        );
+        assert!(to_html(&format!("{head}| 1 | a |\n")).contains("</thead><tbody>\n<tr>"));
+        // Block by block: the rows bring the body, a blank row none.
+        let row = |id| (Key::Row(id), block_html(Key::Row(id), "| 1 | a |\n", ""));
+        let table = (Key::TableHead, block_html(Key::TableHead, head, ""));
+        let blank = (Key::Row(9), String::new());
+        assert_eq!(assemble(&[table.clone(), blank.clone()]), to_html(head));
+        assert_eq!(
+            assemble(&[table, row(1), blank, row(2)]),
+            to_html(&format!("{head}| 1 | a |\n| 1 | a |\n"))
+        );
+    }
+
+    #[test]
+    fn a_loose_task_items_checkbox_is_before_its_paragraph_as_on_github() {
+        let html = to_html("- [x] done\n\n- [ ] to do\n");
+        let done = html.find("<p>done").expect("a paragraph");
+        let boxes: Vec<usize> = html.match_indices("<input").map(|(i, _)| i).collect();
+        assert_eq!(boxes.len(), 2, "{html}");
+        assert!(boxes[0] < done && html[boxes[0]..done].starts_with("<input"), "{html}");
+        assert!(!html.contains("<p><input"), "{html}");
+        // Each keeps the name a screen reader says (see `html::sanitize`).
+        assert_eq!(html.matches("aria-label=").count(), 2, "{html}");
+    }
+
+    #[test]
+    fn bare_addresses_are_links_as_on_github() {
+        let html = to_html("See www.example.com/a, https://x.example/b_(c). Mail ops@example.com\n\n- [ ] ask ops+db@example.com\n\n| t | e |\n| - | - |\n| 1 | http://10.0.0.1:8080/x |\n");
+        assert!(
+            html.contains(r#"<a href="http://www.example.com/a">www.example.com/a</a>,"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="https://x.example/b_(c)">https://x.example/b_(c)</a>."#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<a href="mailto:ops@example.com">ops@example.com</a>"#), "{html}");
+        assert!(html.contains(r#"<a href="mailto:ops+db@example.com">"#), "{html}");
+        assert!(html.contains(r#"<td><a href="http://10.0.0.1:8080/x">"#), "{html}");
+        // Not in code, nor inside a link.
+        let html = to_html("`www.example.com` [see https://a.example](https://b.example)");
+        assert_eq!(html.matches("<a ").count(), 1, "{html}");
     }
 
     #[test]

@@ -770,4 +770,14 @@ const FIXTURES: &[Case] = &[
         findings: &[ConflictMarker, TimesBackwards],
         unreadable: &[],
     },
+    Case {
+        file: "fx26-github-rendering.md",
+        note: "what GitHub renders its own way: bare addresses, HTML in cells, comments and a declaration only CommonMark 0.31 reads, aligned columns, <details>, tasks in the resolution (loose, and a box ending its line)",
+        title: "Status page served stale data",
+        parts: &[Title, Intro, Summary, Window, Zone, Timeline, RootCause, Resolution, Improvements],
+        custom: &[],
+        rows: 5,
+        findings: &[],
+        unreadable: &[],
+    },
 ];

@@ -841,7 +841,7 @@ fn document(rng: &mut Rng, seeds: &Seeds) -> Document {
     for _ in 0..rng.below(3) {
         let id = d.fresh_id();
         let (heading, body) = (text(rng, 4), text(rng, 10));
-        d.custom.push(CustomSection { id, heading, body });
+        d.custom.push(CustomSection { id, heading, body, internal: rng.chance(20) });
     }
     d.measures_notes = text(rng, 6);
     for _ in 0..rng.below(4) {
@@ -853,7 +853,14 @@ fn document(rng: &mut Rng, seeds: &Seeds) -> Document {
         let id = d.fresh_id();
         let (task_text, owner) = (text(rng, 6), text(rng, 2));
         let due = rng.pick(&["", "2024-06-15", "tomorrow", "15/06"]).to_string();
-        d.tasks.push(Task { id, text: task_text, owner, due, done: rng.chance(50) });
+        d.tasks.push(Task {
+            id,
+            text: task_text,
+            owner,
+            due,
+            done: rng.chance(50),
+            internal: rng.chance(20),
+        });
     }
     if rng.chance(20) {
         d.headings.summary = text(rng, 3);

@@ -1056,6 +1056,10 @@ impl Rng {
             "2024-06-01",
             "<!--",
             "=",
+            "www.",
+            "https://",
+            "ops@example.com",
+            ".",
         ];
         (0..self.below(6)).map(|_| PIECES[self.below(PIECES.len())]).collect()
     }

@@ -4,14 +4,19 @@
 //! `<pre>` or `<!--` the rest of the file, a `</table>` in a cell end the
 //! timeline. So, in each field:
 //! - an HTML block that runs to the field's end without its end (`<pre>`,
-//!   `<script>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`)
+//!   `<script>`, `<style>`, `<!--`, `<?`, `<!X`, `<![CDATA[`)
 //!   gets its end;
 //! - an element left open is closed at the field's end (unless the
 //!   paragraph, item or cell it opened in closes it, as browsers do), and
 //!   an end tag that closes nothing the field opened is shown as text;
 //! - in a one-line field (a table cell, a heading, a list item), a
 //!   block-level tag is shown as text, since it would end the cell, item
-//!   or heading it is in.
+//!   or heading it is in;
+//! - what pulldown-cmark (CommonMark 0.31) reads as HTML and GitHub
+//!   (cmark-gfm, 0.29) as text is shown as text, so the preview shows what
+//!   GitHub does: an inline comment holding `--` (`<!-- a -- b -->`), a
+//!   declaration in small letters (`<!doctype html>`), a `<textarea>`
+//!   starting a block.
 //!
 //! Shown as text means its `<` written `&lt;`, which reads back as the same
 //! text, so an export read again is written the same.
@@ -104,6 +109,41 @@ const BLOCK_TAGS: &[&str] = &[
     "textarea",
 ];
 
+/// Whether a comment or declaration that pulldown-cmark reads (by
+/// CommonMark 0.31) is one for GitHub too (cmark-gfm, by 0.29): a comment
+/// whose text neither starts with `>` or `->`, nor ends with `-`, nor holds
+/// `--`; a declaration of capital letters and a space (`<!DOCTYPE html>`).
+fn comment_in_0_29(markup: &str) -> bool {
+    if let Some(body) = markup.strip_prefix("<!--") {
+        let text = body.strip_suffix("-->").unwrap_or(body);
+        return !(text.starts_with('>')
+            || text.starts_with("->")
+            || text.ends_with('-')
+            || text.contains("--"));
+    }
+    match markup.strip_prefix("<!") {
+        Some(body) if !body.starts_with('[') => {
+            let name = body.bytes().take_while(u8::is_ascii_uppercase).count();
+            name > 0 && body[name..].starts_with(|c: char| c.is_ascii_whitespace())
+        }
+        _ => true,
+    }
+}
+
+/// Whether an HTML block's first line starts one only by CommonMark 0.31:
+/// a declaration in small letters (`<!doctype html>`), or `<textarea>`,
+/// which 0.31 ends at `</textarea>` and 0.29 at a blank line, if at all.
+fn starts_block_only_in_0_31(first_line: &str) -> bool {
+    let lower = first_line.to_ascii_lowercase();
+    let textarea = lower
+        .strip_prefix("<textarea")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\n', '>']));
+    let declaration = first_line
+        .strip_prefix("<!")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()));
+    textarea || declaration
+}
+
 /// `text` with its HTML made unable to reach past the field.
 pub fn contained(text: &str, place: Place, options: pulldown_cmark::Options) -> String {
     if !text.contains('<') {
@@ -121,7 +161,8 @@ pub fn contained(text: &str, place: Place, options: pulldown_cmark::Options) -> 
 fn block_end(first_line: &str) -> Option<String> {
     let t = first_line.trim_start();
     let lower = t.to_ascii_lowercase();
-    for name in ["pre", "script", "style", "textarea"] {
+    // (`<textarea>` starts no block here: see `starts_block_only_in_0_31`.)
+    for name in ["pre", "script", "style"] {
         if let Some(rest) = lower.strip_prefix('<').and_then(|r| r.strip_prefix(name)) {
             // What pulldown-cmark takes for white space after the name: a
             // space, tab, line or form feed, or carriage return.
@@ -315,6 +356,16 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
             }
             _ => None,
         };
+        // What starts an HTML block for pulldown-cmark but not for GitHub
+        // is shown as text, so both read the lines as Markdown.
+        if let Event::Start(Tag::HtmlBlock) = &event {
+            let first = raw.trim_start();
+            if starts_block_only_in_0_31(first) {
+                neutralise.push(range.start + raw.len() - first.len());
+                continue;
+            }
+        }
+        let inline = matches!(event, Event::InlineHtml(_));
         // The end tag that ends an HTML block of kind 1 (`</script>` after
         // `<script>`, as `close_html_blocks` may have added it) is the
         // block's end, whatever it closes.
@@ -343,6 +394,8 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                 // A "<" that starts a tag, comment or declaration never
                 // finished in the field would be finished by the next field's
                 // text ("<!--" here, "-->" three sections on).
+                // One GitHub reads as text is left to be shown as text (below).
+                Token::Comment(c) if inline && !comment_in_0_29(c) => {}
                 Token::Comment(_) => not_text.push(at..at + len),
                 Token::Text(t) => {
                     for (i, _) in t.match_indices('<') {
@@ -582,6 +635,25 @@ mod tests {
             blocks("<div>\n\n- item\n\n```\ncode\n```"),
             "<div>\n\n- item\n\n```\ncode\n```\n\n</div>"
         );
+    }
+
+    #[test]
+    fn html_only_commonmark_0_31_reads_is_shown_as_text_as_on_github() {
+        assert_eq!(blocks("a <!-- a -- b --> c"), "a &lt;!-- a -- b --> c");
+        assert_eq!(blocks("a <!--> b <!---> c"), "a &lt;!--> b &lt;!---> c");
+        assert_eq!(blocks("a <!doctype html> b"), "a &lt;!doctype html> b");
+        assert_eq!(blocks("<!doctype html>"), "&lt;!doctype html>");
+        assert_eq!(blocks("<textarea>\nhello"), "&lt;textarea>\nhello");
+        // Comments and declarations both read alike are kept, as is a
+        // `<textarea>` inside a paragraph (an inline tag to both).
+        for kept in [
+            "a <!-- note --> b",
+            "<!-- a -- b -->",
+            "<!DOCTYPE html>",
+            "x <textarea>y</textarea> z",
+        ] {
+            assert_eq!(blocks(kept), kept);
+        }
     }
 
     #[test]

@@ -165,8 +165,8 @@ struct Placed {
 }
 
 /// The preview's DOM, managed here rather than by leptos's view tree:
-/// table rows and list items must sit directly inside the `<tbody>` and
-/// `<ul>` pulldown-cmark writes, with no wrapper element between.
+/// table rows and list items must sit directly inside a `<tbody>` and a
+/// `<ul>`, with no wrapper element between.
 struct Page {
     root: Element,
     raw: Element,
@@ -174,6 +174,10 @@ struct Page {
     blocks: HashMap<Key, Placed>,
     /// The `<ul>` of each list, created while the list has items.
     lists: HashMap<Container, Node>,
+    /// The timeline table's `<tbody>` and the newline that starts it
+    /// (as the whole document's HTML has them), while the table has rows:
+    /// a table without rows has no body.
+    body: Option<(Node, Node)>,
     /// An `arrange` is already queued for this tick.
     queued: bool,
     /// So is a recomputation of the link definitions.
@@ -283,7 +287,8 @@ impl Page {
     /// preview's root, rows in the table body, items in their list.
     fn arrange(&mut self) {
         let mut top: Vec<Node> = Vec::new();
-        let mut body: Option<(Node, Vec<Node>)> = None;
+        let mut table: Option<Node> = None;
+        let mut rows: Vec<Node> = Vec::new();
         let mut lists: Vec<(Container, Vec<Node>)> = Vec::new();
         for key in &self.order {
             let Some(block) = self.blocks.get(key) else { continue };
@@ -291,18 +296,10 @@ impl Page {
                 None => {
                     top.extend(block.nodes.iter().cloned());
                     if *key == Key::TableHead {
-                        body = table_body(&block.nodes).map(|b| {
-                            // The newline pulldown-cmark writes after <tbody>.
-                            let frame = b.first_child().into_iter().collect();
-                            (b, frame)
-                        });
+                        table = table_of(&block.nodes);
                     }
                 }
-                Some(Container::Timeline) => {
-                    if let Some((_, rows)) = body.as_mut() {
-                        rows.extend(block.nodes.iter().cloned());
-                    }
-                }
+                Some(Container::Timeline) => rows.extend(block.nodes.iter().cloned()),
                 Some(list) => {
                     if block.nodes.is_empty() {
                         continue;
@@ -320,8 +317,24 @@ impl Page {
             }
         }
         arrange(&self.root, &top);
-        if let Some((body, rows)) = body {
-            arrange(&body, &rows);
+        match table {
+            Some(table) if !rows.is_empty() => {
+                let (body, newline) = self.body.get_or_insert_with(new_body).clone();
+                // A new table head (its zone changed) takes the body over.
+                if !body.parent_node().is_some_and(|p| p.is_same_node(Some(&table))) {
+                    let _ = table.append_child(&body);
+                }
+                let mut all = vec![newline];
+                all.extend(rows);
+                arrange(&body, &all);
+            }
+            _ => {
+                if let Some((body, _)) = self.body.take() {
+                    if let Some(parent) = body.parent_node() {
+                        let _ = parent.remove_child(&body);
+                    }
+                }
+            }
         }
         for (list, items) in lists {
             if let Some(ul) = self.lists.get(&list) {
@@ -469,14 +482,23 @@ fn new_list() -> Node {
         .unwrap_or_else(|_| document().create_text_node("").unchecked_into())
 }
 
-fn table_body(nodes: &[Node]) -> Option<Node> {
+fn new_body() -> (Node, Node) {
+    let body = document()
+        .create_element("tbody")
+        .map(|e| e.unchecked_into())
+        .unwrap_or_else(|_| document().create_text_node("").unchecked_into());
+    (body, document().create_text_node("\n").unchecked_into())
+}
+
+/// The timeline head's `<table>`: the last one among its nodes (the
+/// heading's notes, before it, may hold tables of their own).
+fn table_of(nodes: &[Node]) -> Option<Node> {
     nodes
         .iter()
         .rev()
         .filter_map(|n| n.dyn_ref::<Element>())
         .find(|e| e.tag_name() == "TABLE")
-        .and_then(|t| t.query_selector(":scope > tbody").ok().flatten())
-        .map(|b| b.unchecked_into())
+        .map(|t| t.clone().unchecked_into())
 }
 
 /// The preview and the raw Markdown view of `state`.
@@ -510,6 +532,7 @@ pub fn Preview(
             order: Vec::new(),
             blocks: HashMap::new(),
             lists: HashMap::new(),
+            body: None,
             queued: false,
             defs_queued: false,
         });
