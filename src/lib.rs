@@ -5,12 +5,14 @@
 
 pub mod drafts;
 pub mod export;
+pub mod field_lines;
 pub mod frontmatter;
 pub mod html;
 pub mod import;
 pub mod model;
 pub mod render;
 pub mod sample;
+pub mod templates;
 pub mod timeline;
 pub mod timeparse;
 pub mod validate;
