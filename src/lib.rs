@@ -6,6 +6,7 @@
 pub mod drafts;
 pub mod export;
 pub mod field_lines;
+pub mod file_findings;
 pub mod frontmatter;
 pub mod html;
 pub mod import;
