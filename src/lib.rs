@@ -3,6 +3,7 @@
 //! The pure core (no web dependency, tested natively with `cargo test`) and,
 //! in the wasm build only, the leptos UI that binds it to the page.
 
+pub mod canonical;
 pub mod drafts;
 pub mod export;
 pub mod field_lines;
@@ -13,6 +14,7 @@ pub mod import;
 pub mod model;
 pub mod render;
 pub mod sample;
+pub mod stats;
 pub mod templates;
 pub mod timeline;
 pub mod timeparse;
