@@ -50,11 +50,7 @@ pub fn file_findings(text: &str) -> Vec<FileFinding> {
         .map(|f| FileFinding {
             line: f.line,
             severity: severity_of(f.kind),
-            message: f
-                .message
-                .strip_prefix(&format!("Line {}: ", f.line))
-                .unwrap_or(&f.message)
-                .to_string(),
+            message: without_line(&f.message, f.line),
             origin: Origin::Import(f.kind),
         })
         .collect();
@@ -89,6 +85,16 @@ pub fn file_findings(text: &str) -> Vec<FileFinding> {
     }
     out.sort_by_key(|f| (f.line, f.severity));
     out
+}
+
+/// Import's message without its "Line 12: " (the report gives the line),
+/// as a sentence again.
+fn without_line(message: &str, line: usize) -> String {
+    let Some(rest) = message.strip_prefix(&format!("Line {line}: ")) else {
+        return message.to_string();
+    };
+    let mut chars = rest.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]
