@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::inputs::{find_files, read_text, shown, Found};
 use super::outcome::Outcome;
+use super::parallel::in_order;
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -114,7 +115,7 @@ pub fn run(args: CheckArgs) -> Outcome {
     let mut json = Vec::new();
     // Each file's findings are written as soon as it is checked; a closed
     // pipe (`| head`) ends the output, never the run's exit code.
-    for report in find_files(&args.paths).into_iter().map(check) {
+    in_order(find_files(&args.paths), check, |report| {
         totals.add(&report);
         match args.format {
             Format::Text => {
@@ -125,7 +126,7 @@ pub fn run(args: CheckArgs) -> Outcome {
             }
             Format::Json => json.push(json_file(report)),
         }
-    }
+    });
     let end = match args.format {
         Format::Json => {
             let all = JsonReport { files: json, summary: &totals };

@@ -13,6 +13,7 @@ use similar::TextDiff;
 
 use super::inputs::{find_files, read_text, shown, Found};
 use super::outcome::Outcome;
+use super::parallel::in_order;
 
 #[derive(Args)]
 pub struct FmtArgs {
@@ -25,71 +26,81 @@ pub struct FmtArgs {
     check: bool,
 }
 
-#[derive(Default)]
-struct Counts {
-    changed: usize,
-    unchanged: usize,
-    kept: usize,
-    failed: usize,
+/// What became of one file.
+enum Done {
+    Unchanged,
+    Kept(String),
+    /// The diff `--check` prints.
+    WouldChange(String),
+    Formatted,
+    /// Could not be read or written: why.
+    Failed(String),
+}
+
+fn format_file(found: Found, check: bool) -> (String, Done) {
+    let (path, text) = match found {
+        Found::Bad(path, reason) => return (shown(&path), Done::Failed(reason)),
+        Found::File(path) => match read_text(&path) {
+            Ok(text) => (path, text),
+            Err(reason) => return (shown(&path), Done::Failed(reason)),
+        },
+    };
+    let name = shown(&path);
+    let done = match canonical(&text) {
+        Canonical::Unchanged => Done::Unchanged,
+        Canonical::Keep(reason) => Done::Kept(reason),
+        Canonical::Rewrite(out) if check => Done::WouldChange(diff(&name, &text, &out)),
+        Canonical::Rewrite(out) => match write_in_place(&path, &out) {
+            Ok(()) => Done::Formatted,
+            Err(e) => Done::Failed(format!("could not be written ({e})")),
+        },
+    };
+    (name, done)
 }
 
 pub fn run(args: FmtArgs) -> Outcome {
-    let mut counts = Counts::default();
+    let (mut changed, mut unchanged, mut kept, mut failed) = (0, 0, 0, 0);
     let mut stdout = io::stdout().lock();
-    let mut say = |line: String| {
-        let _ = writeln!(stdout, "{line}");
-    };
-    for found in find_files(&args.paths) {
-        let (path, text) = match found {
-            Found::Bad(path, reason) => {
-                counts.failed += 1;
-                say(format!("{}: error: {reason}", shown(&path)));
-                continue;
-            }
-            Found::File(path) => match read_text(&path) {
-                Ok(text) => (path, text),
-                Err(reason) => {
-                    counts.failed += 1;
-                    say(format!("{}: error: {reason}", shown(&path)));
-                    continue;
+    let check = args.check;
+    in_order(
+        find_files(&args.paths),
+        |found| format_file(found, check),
+        |(name, done)| {
+            let said = match done {
+                Done::Unchanged => {
+                    unchanged += 1;
+                    return;
                 }
-            },
-        };
-        let name = shown(&path);
-        match canonical(&text) {
-            Canonical::Unchanged => counts.unchanged += 1,
-            Canonical::Keep(reason) => {
-                counts.kept += 1;
-                say(format!("{name}: left as it is: {reason}"));
-            }
-            Canonical::Rewrite(out) if args.check => {
-                counts.changed += 1;
-                say(diff(&name, &text, &out));
-            }
-            Canonical::Rewrite(out) => match write_in_place(&path, &out) {
-                Ok(()) => {
-                    counts.changed += 1;
-                    say(format!("{name}: formatted"));
+                Done::Kept(reason) => {
+                    kept += 1;
+                    format!("{name}: left as it is: {reason}")
                 }
-                Err(e) => {
-                    counts.failed += 1;
-                    say(format!("{name}: error: could not be written ({e})"));
+                Done::WouldChange(diff) => {
+                    changed += 1;
+                    diff
                 }
-            },
-        }
-    }
-    let verb = if args.check { "would be formatted" } else { "formatted" };
-    let mut summary = format!(
-        "{} {verb}, {} already canonical, {} left as written",
-        counts.changed, counts.unchanged, counts.kept
+                Done::Formatted => {
+                    changed += 1;
+                    format!("{name}: formatted")
+                }
+                Done::Failed(reason) => {
+                    failed += 1;
+                    format!("{name}: error: {reason}")
+                }
+            };
+            let _ = writeln!(stdout, "{said}");
+        },
     );
-    if counts.failed > 0 {
-        summary.push_str(&format!(", {} could not be read or written", counts.failed));
+    let verb = if check { "would be formatted" } else { "formatted" };
+    let mut summary =
+        format!("{changed} {verb}, {unchanged} already canonical, {kept} left as written");
+    if failed > 0 {
+        summary.push_str(&format!(", {failed} could not be read or written"));
     }
-    say(format!("{summary}."));
-    if counts.failed > 0 {
+    let _ = writeln!(stdout, "{summary}.");
+    if failed > 0 {
         Outcome::Trouble
-    } else if args.check && counts.changed > 0 {
+    } else if check && changed > 0 {
         Outcome::Found
     } else {
         Outcome::Clean

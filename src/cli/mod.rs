@@ -7,6 +7,7 @@ mod check;
 mod fmt;
 mod inputs;
 mod outcome;
+mod parallel;
 mod stats;
 
 use std::io::Write;

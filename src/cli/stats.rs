@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::inputs::{find_files, read_text, shown, Found};
 use super::outcome::Outcome;
+use super::parallel::in_order;
 
 #[derive(Args)]
 pub struct StatsArgs {
@@ -87,30 +88,16 @@ impl From<Spread> for JsonSpread {
 pub fn run(args: StatsArgs) -> Outcome {
     let mut rows = Vec::new();
     let mut outcome = Outcome::Clean;
-    for found in find_files(&args.paths) {
-        let (path, text) = match found {
-            Found::Bad(path, reason) => (path, Err(reason)),
-            Found::File(path) => {
-                let text = read_text(&path);
-                (path, text)
-            }
-        };
-        let name = shown(&path);
-        let text = match text {
-            Ok(text) => text,
-            Err(reason) => {
-                eprintln!("{name}: error: {reason}");
-                outcome = Outcome::Trouble;
-                continue;
-            }
-        };
-        let imported = import(&text);
-        if imported.findings.iter().any(|f| f.kind == ImportKind::NotAPostmortem) {
-            eprintln!("{name}: skipped: no postmortem section and no outage time were found");
-            continue;
+    in_order(find_files(&args.paths), measure, |(name, measured)| match measured {
+        Ok(Some(stats)) => rows.push(Row::new(name, stats)),
+        Ok(None) => {
+            eprintln!("{name}: skipped: no postmortem section and no outage time were found")
         }
-        rows.push(Row::new(name, postmortem_stats(&imported.doc)));
-    }
+        Err(reason) => {
+            eprintln!("{name}: error: {reason}");
+            outcome = Outcome::Trouble;
+        }
+    });
     let spreads = [
         spread(rows.iter().filter_map(|r| r.duration_minutes)),
         spread(rows.iter().filter_map(|r| r.detect_minutes)),
@@ -138,6 +125,23 @@ pub fn run(args: StatsArgs) -> Outcome {
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     outcome
+}
+
+/// A file's figures; none when it is not a postmortem; why it cannot be read.
+fn measure(found: Found) -> (String, Result<Option<PostmortemStats>, String>) {
+    let (path, text) = match found {
+        Found::Bad(path, reason) => (path, Err(reason)),
+        Found::File(path) => {
+            let text = read_text(&path);
+            (path, text)
+        }
+    };
+    let measured = text.map(|text| {
+        let imported = import(&text);
+        let postmortem = !imported.findings.iter().any(|f| f.kind == ImportKind::NotAPostmortem);
+        postmortem.then(|| postmortem_stats(&imported.doc))
+    });
+    (shown(&path), measured)
 }
 
 const MEASURES: [&str; 3] = ["duration", "time to detect", "time to resolve"];
