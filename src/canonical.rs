@@ -81,6 +81,25 @@ mod tests {
         assert_eq!(canonical(&out), Canonical::Unchanged);
     }
 
+    proptest::proptest! {
+        /// What fmt writes has every word of the file and is left alone
+        /// by a second run.
+        #[test]
+        fn a_rewrite_loses_no_word_and_is_final(
+            d in crate::arbitrary::document(),
+            cut in 0usize..2000,
+        ) {
+            let whole = to_markdown(&d);
+            let at = whole.char_indices().nth(cut).map_or(whole.len(), |c| c.0);
+            for text in [&whole[..], &whole[at..]] {
+                if let Canonical::Rewrite(out) = canonical(text) {
+                    proptest::prop_assert_eq!(words_lost(text, &out), Vec::<String>::new());
+                    proptest::prop_assert_eq!(canonical(&out), Canonical::Unchanged);
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_conflict_or_a_text_without_sections_stays_as_written() {
         let conflict = "# Outage\n\n## Timeline\n<<<<<<< HEAD\n- 14:00 alert\n=======\n- 14:01 alert\n>>>>>>> b\n";

@@ -8,10 +8,10 @@
 //! words of its value in a row (words compared without case or markup, so
 //! `- **Impact:** Checkout *down*` holds "Checkout down"), on a line no
 //! row was read from. Summary fields are looked for between the title and
-//! the first row, the rest after the last row, and then anywhere. A field whose text is not in the source
-//! (left empty, or put together by import from several places) points at
-//! the line of the heading of its section, else at its neighbour's line,
-//! else at the title.
+//! the first row, the rest after the last row, and then anywhere. A field
+//! whose text is not in the source (left empty, or put together by import
+//! from several places) points at the line of the heading of its section,
+//! else at its neighbour's line, else at the title.
 
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -29,8 +29,10 @@ const NEEDLE_WORDS: usize = 8;
 pub struct FieldLines<'a> {
     imported: &'a Imported,
     source: &'a str,
-    /// Each line's words, read the first time a field is looked for.
-    lines: OnceCell<Vec<String>>,
+    /// Each line's words, read the first time a field is looked for; none
+    /// for a line that import read a row from, which holds that row and no
+    /// other field.
+    lines: OnceCell<Vec<Option<String>>>,
 }
 
 /// What a field is looked for by, in order.
@@ -77,22 +79,28 @@ impl<'a> FieldLines<'a> {
         self.imported.row_lines.get(at).copied()
     }
 
-    fn lines(&self) -> &[String] {
+    fn lines(&self) -> &[Option<String>] {
         self.lines.get_or_init(|| {
             let text = self.source.replace("\r\n", "\n").replace('\r', "\n");
-            text.split('\n').map(words).collect()
+            let mut lines: Vec<Option<String>> = text.split('\n').map(|l| Some(words(l))).collect();
+            for &row in &self.imported.row_lines {
+                if let Some(line) = row.checked_sub(1).and_then(|i| lines.get_mut(i)) {
+                    *line = None;
+                }
+            }
+            lines
         })
     }
 
     /// Lines (0-based) from the title to the first timeline row.
     fn before_rows(&self) -> Range<usize> {
-        let end = self.imported.row_lines.first().map_or(usize::MAX, |l| l - 1);
-        self.imported.title_line - 1..end
+        let end = self.imported.row_lines.first().map_or(usize::MAX, |l| l.saturating_sub(1));
+        self.imported.title_line.saturating_sub(1)..end
     }
 
     /// Lines (0-based) from the last timeline row on.
     fn after_rows(&self) -> Range<usize> {
-        self.imported.row_lines.last().map_or(0, |l| l - 1)..usize::MAX
+        self.imported.row_lines.last().map_or(0, |l| l.saturating_sub(1))..usize::MAX
     }
 
     /// The first line in `region`, else in the whole source, holding the
@@ -101,9 +109,7 @@ impl<'a> FieldLines<'a> {
         let first = value.lines().map(words).find(|w| w.len() > 1)?;
         let needle: String = first.split_inclusive(' ').take(NEEDLE_WORDS + 1).collect();
         let lines = self.lines();
-        // A line that import read a row from holds that row, not this field.
-        let rows = &self.imported.row_lines;
-        let holds = |i: &usize| lines[*i].contains(&needle) && !rows.contains(&(i + 1));
+        let holds = |i: &usize| lines[*i].as_ref().is_some_and(|l| l.contains(&needle));
         let region = region.start.min(lines.len())..region.end.min(lines.len());
         region.clone().find(holds).or_else(|| (0..lines.len()).find(holds)).map(|i| i + 1)
     }
@@ -111,7 +117,7 @@ impl<'a> FieldLines<'a> {
     fn heading_line(&self, heading: &str) -> Option<usize> {
         let wanted = words(heading);
         (wanted.len() > 1).then_some(())?;
-        self.lines().iter().position(|l| *l == wanted).map(|i| i + 1)
+        self.lines().iter().position(|l| l.as_ref() == Some(&wanted)).map(|i| i + 1)
     }
 }
 

@@ -136,6 +136,28 @@ mod tests {
         assert_eq!(brief(text), [(9, Severity::Error, "Earlier than the row abo".to_string())]);
     }
 
+    proptest::proptest! {
+        /// Whatever the text, every finding is on one of its lines, and
+        /// the findings come by line.
+        #[test]
+        fn every_finding_is_on_a_line_of_the_file(
+            d in crate::arbitrary::document(),
+            cut in 0usize..2000,
+        ) {
+            let whole = crate::export::to_markdown(&d);
+            // Cut anywhere, the export is any shape of broken Markdown.
+            let at = whole.char_indices().nth(cut).map_or(whole.len(), |c| c.0);
+            for text in [&whole[..], &whole[at..]] {
+                let found = file_findings(text);
+                let lines = text.replace("\r\n", "\n").replace('\r', "\n").split('\n').count();
+                for f in &found {
+                    proptest::prop_assert!((1..=lines).contains(&f.line), "{:?} of {}", f, lines);
+                }
+                proptest::prop_assert!(found.windows(2).all(|w| w[0].line <= w[1].line));
+            }
+        }
+    }
+
     #[test]
     fn what_github_shows_broken_is_an_error_and_the_rest_warnings() {
         assert_eq!(severity_of(ImportKind::ConflictMarker), Severity::Error);

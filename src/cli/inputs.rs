@@ -2,6 +2,7 @@
 //! `*.md`, and each file's text, or why it cannot be read as a postmortem.
 //! One bad path never stops the others: it is reported by name and reason.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
@@ -16,7 +17,8 @@ pub enum Found {
 
 /// Each path in the order given; a folder's `*.md` files by name, its
 /// sub-folders too. Entries whose name starts with "." (`.git`) are not
-/// searched; a path given by name is read whatever it is called.
+/// searched; a path given by name is read whatever it is called. A file
+/// reached twice the same way (`check a.md a.md`) is read once.
 pub fn find_files(paths: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for path in paths {
@@ -26,6 +28,11 @@ pub fn find_files(paths: &[PathBuf]) -> Vec<Found> {
             Ok(_) => out.push(Found::File(path.clone())),
         }
     }
+    let mut seen = HashSet::new();
+    out.retain(|found| match found {
+        Found::File(path) => seen.insert(shown(path)),
+        Found::Bad(..) => true,
+    });
     out
 }
 
