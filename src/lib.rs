@@ -4,9 +4,12 @@
 //! in the wasm build only, the leptos UI that binds it to the page.
 
 pub mod autolink;
+pub mod canonical;
 pub mod dialect;
 pub mod drafts;
 pub mod export;
+pub mod field_lines;
+pub mod file_findings;
 pub mod frontmatter;
 pub mod html;
 pub mod import;
@@ -14,6 +17,8 @@ pub mod model;
 pub mod render;
 pub mod sample;
 pub mod share;
+pub mod stats;
+pub mod templates;
 pub mod timeline;
 pub mod timeparse;
 pub mod validate;

@@ -1,4 +1,9 @@
-//! Mounts the app. Everything else lives in the library.
+//! One binary, two programs: in the wasm build it mounts the app; built
+//! natively it is the `postmortem` command (`cli/`). Everything else lives
+//! in the library.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -7,6 +12,6 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("This is a browser app: run ./scripts/serve (see README.md).");
+fn main() -> std::process::ExitCode {
+    cli::run()
 }

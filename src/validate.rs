@@ -277,6 +277,8 @@ pub fn task_findings(task: &Task, clock: &Clock) -> Vec<Finding> {
     out
 }
 
+pub const CONFLICT_MARKER: &str = "Unresolved merge-conflict marker (<<<<<<<, =======, >>>>>>>): keep one side and remove the markers.";
+
 /// Checks that apply to any text: a merge-conflict marker left in.
 pub fn text_findings(field: Field, text: &str) -> Option<Finding> {
     let marker = text.lines().any(|l| {
@@ -286,7 +288,7 @@ pub fn text_findings(field: Field, text: &str) -> Option<Finding> {
             || l.starts_with(">>>>>>> ")
             || l == ">>>>>>>"
     });
-    marker.then(|| error(field, "Unresolved merge-conflict marker (<<<<<<<, =======, >>>>>>>): keep one side and remove the markers."))
+    marker.then(|| error(field, CONFLICT_MARKER))
 }
 
 #[cfg(test)]

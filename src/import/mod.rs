@@ -42,6 +42,7 @@ use crate::timeparse::{self, DateOrder};
 use crate::{frontmatter, render};
 pub use findings::{ImportFinding, ImportKind};
 use headings::{title_text, Topic};
+pub use normalise::MAX_INPUT;
 use source::Source;
 use text::words;
 
@@ -50,6 +51,11 @@ use text::words;
 pub struct Imported {
     pub doc: Document,
     pub findings: Vec<ImportFinding>,
+    /// Where the title was read from: its 1-based line (1 without a title).
+    pub title_line: usize,
+    /// The 1-based line each timeline row was read from, in the order of
+    /// `doc.timeline`: what points a finding about a row at its source.
+    pub row_lines: Vec<usize>,
 }
 
 pub fn import(markdown: &str) -> Imported {
@@ -63,7 +69,7 @@ pub fn import(markdown: &str) -> Imported {
         } else {
             ImportFinding::too_large()
         });
-        return Imported { doc, findings };
+        return Imported { doc, findings, title_line: 1, row_lines: Vec::new() };
     }
     // Front matter is kept as written, and read for what it says; its
     // lines are blanked, not cut, so line numbers stay.
@@ -79,17 +85,21 @@ pub fn import(markdown: &str) -> Imported {
     checks::html_and_images(&text, &mut findings);
     let (source, mut noticed) = Source::new(&text, conflicts);
     findings.append(&mut noticed);
-    let title_line = read(&source, &mut doc, &mut findings);
+    let (title_line, row_lines) = read(&source, &mut doc, &mut findings);
     if let Some(front) = front {
         take_front_matter(&mut doc, front, source.order);
     }
     findings.extend(checks::title_date(&doc, title_line, source.order));
     findings.sort_by_key(|f| f.line);
-    Imported { doc, findings }
+    Imported { doc, findings, title_line, row_lines }
 }
 
-/// Reads every section into its fields; gives the title's line.
-fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) -> usize {
+/// Reads every section into its fields; gives the title's line and each row's.
+fn read(
+    source: &Source,
+    doc: &mut Document,
+    findings: &mut Vec<ImportFinding>,
+) -> (usize, Vec<usize>) {
     let title = sections::title(source);
     let title_line = title
         .as_ref()
@@ -192,7 +202,7 @@ fn read(source: &Source, doc: &mut Document, findings: &mut Vec<ImportFinding>) 
     doc.improvements.iter_mut().for_each(|i| i.id = next());
     doc.tasks.iter_mut().for_each(|t| t.id = next());
     doc.next_id = next();
-    title_line
+    (title_line, rows.iter().map(|r| r.line).collect())
 }
 
 /// What the front matter says fills what the text left empty: the title,

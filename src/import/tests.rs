@@ -617,3 +617,16 @@ fn a_timeline_without_its_heading_is_still_the_timeline() {
     let d = imported("# X\n\n## Summary\nIt broke.\n\n## Notes\n- 14:05 we met\n- later we ate\n- 15:00 we left\n\n## Load\n| Time | p99 |\n|---|---|\n| 14:00 | 30 ms |\n| 15:00 | 90 ms |\n| 16:00 | 31 ms |\n").doc;
     assert!(d.timeline.is_empty() && d.custom.len() == 2, "{d:#?}");
 }
+
+#[test]
+fn the_title_and_each_row_say_the_line_they_were_read_from() {
+    let text = "---\ntitle: x\n---\n\n# Disk full\n\n## Timeline\n| Time | Event |\n| --- | --- |\n| 14:00 | Alert |\n| 14:05 | Paged |\n\nThen, by hand:\n\n- 14:20: further down\n";
+    let got = import(text);
+    assert_eq!(got.title_line, 5);
+    assert_eq!(got.doc.timeline.len(), got.row_lines.len());
+    let rows: Vec<(&str, usize)> =
+        got.doc.timeline.iter().map(|r| r.time.as_str()).zip(got.row_lines.clone()).collect();
+    assert_eq!(rows, [("14:00", 10), ("14:05", 11), ("14:20", 15)], "{:#?}", got.doc);
+    assert_eq!(import("").row_lines, Vec::<usize>::new());
+    assert_eq!(import("no title here").title_line, 1);
+}
