@@ -40,6 +40,10 @@ pub struct Document {
     pub custom: Vec<CustomSection>,
     /// Which optional sections are for the team only (see `public_version`).
     pub internal: InternalSections,
+    /// The template the draft was started from (`templates::find`), for the
+    /// prompts its empty fields show; never exported.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub template: String,
     /// Corrective and preventative measures: free text, a list, tasks.
     pub measures_notes: String,
     pub improvements: Vec<Item>,

@@ -6,8 +6,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::drafts::backup;
+use crate::templates::{Template, TEMPLATES};
 use crate::ui::drafts::{local_time, starter, Drafts};
 use crate::ui::output::{download, today};
+
+/// A template's document, with a first timeline row to type in, as a new
+/// draft has.
+fn from_template(template: &Template) -> crate::model::Document {
+    let mut doc = template.document();
+    if doc.timeline.is_empty() {
+        doc.add_row();
+    }
+    doc
+}
 
 /// A backup larger than this is not a backup of ours (localStorage holds
 /// at most a few megabytes).
@@ -24,6 +35,16 @@ pub fn DraftsPanel(drafts: Drafts, shown: RwSignal<bool>) -> impl IntoView {
                 <h2>"Drafts"</h2>
                 <button type="button" on:click=move |_| { drafts.create(starter()); close(); }>"New draft"</button>
                 <button type="button" on:click=move |_| close()>"Close"</button>
+            </div>
+            <div class="templates" role="group" aria-label="New from template">
+                <span>"New from template: "</span>
+                {TEMPLATES.iter().map(|template| view! {
+                    <button type="button" title=template.description
+                        aria-label=format!("New from template: {}", template.title)
+                        on:click=move |_| { drafts.create(from_template(template)); close(); }>
+                        {template.title}
+                    </button>
+                }).collect_view()}
             </div>
             {move || drafts.deleted.get().map(|d| view! {
                 <p class="notice" role="status">

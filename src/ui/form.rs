@@ -22,6 +22,7 @@ pub fn Line(
     #[prop(optional)]
     checked: Option<(Field, Signal<Vec<Finding>>)>,
 ) -> impl IntoView {
+    let placeholder = state.prompt(&id).unwrap_or(placeholder);
     let described = checked.map(|(f, _)| messages_id(f));
     let is_invalid = checked.map(|(f, s)| invalid(s, f));
     view! {
@@ -52,6 +53,7 @@ pub fn Long(
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] field: Option<Field>,
 ) -> impl IntoView {
+    let placeholder = state.prompt(&id).unwrap_or(placeholder);
     // Long texts are checked for merge-conflict markers left in.
     let findings = Signal::derive(move || {
         field.and_then(|f| value.with(|v| validate::text_findings(f, v))).into_iter().collect()
@@ -255,7 +257,10 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
                 <Line state value=c.heading id=dom_id(Field::CustomHeading(c.id)) label="Heading".into()
                     placeholder="Customer communication"/>
                 <Long state value=c.body id=dom_id(Field::CustomBody(c.id)) label="Text".into()
-                    field=Field::CustomBody(c.id)/>
+                    field=Field::CustomBody(c.id)
+                    placeholder=state.template
+                        .and_then(|t| t.section_prompt(&c.heading.get_untracked()))
+                        .unwrap_or_default()/>
                 <Internal state value=c.internal/>
                 <Remove label="Remove this section" on=move || state.remove_custom(c.id)/>
             </fieldset>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::export::Key;
 use crate::model::*;
+use crate::templates::Template;
 
 pub type Text = RwSignal<String>;
 
@@ -162,6 +163,8 @@ pub struct EditorState {
     pub improvements: RwSignal<Vec<ItemState>>,
     pub tasks: RwSignal<Vec<TaskState>>,
     pub headings: RwSignal<Headings>,
+    /// The template the draft was started from, for its prompts.
+    pub template: Option<&'static Template>,
     next_id: StoredValue<RowId>,
     /// Bumped on every edit: what autosave watches, so that it costs
     /// nothing per keystroke to know that something changed.
@@ -208,6 +211,7 @@ impl EditorState {
             ),
             tasks: RwSignal::new(doc.tasks.iter().map(TaskState::new).collect()),
             headings: RwSignal::new(doc.headings.clone()),
+            template: crate::templates::find(&doc.template),
             next_id: StoredValue::new(next_id),
             revision: RwSignal::new(0),
         }
@@ -261,10 +265,16 @@ impl EditorState {
                 .collect(),
             tasks: self.tasks.get().iter().map(TaskState::get).collect(),
             headings: self.headings.get(),
+            template: self.template.map(|t| t.name.to_string()).unwrap_or_default(),
             ..Document::new()
         };
         doc.next_id = self.next_id.get_value();
         doc
+    }
+
+    /// What the template says goes in the field with this id, if anything.
+    pub fn prompt(&self, field_id: &str) -> Option<&'static str> {
+        self.template.and_then(|t| t.prompt(field_id))
     }
 
     /// Marks the document as edited (autosave picks it up).

@@ -4,20 +4,8 @@
 use fantoccini::Client;
 use serde_json::json;
 
-use super::{assert_no_errors, fill_label, record_errors, start};
+use super::{assert_no_errors, fill_label, record_errors, start, stored_titles};
 use crate::support::*;
-
-async fn stored_titles(c: &Client) -> Vec<String> {
-    let value = c
-        .execute(
-            "return Object.keys(localStorage).filter(k => k.startsWith('postmortem/draft/'))
-               .map(k => JSON.parse(localStorage.getItem(k)).doc.title).sort()",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(value).unwrap()
-}
 
 async fn panel_text(c: &Client) -> String {
     let text = c

@@ -18,6 +18,7 @@ mod internal;
 mod printing;
 mod share;
 mod tabs;
+mod templates;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -54,6 +55,19 @@ async fn record_errors(c: &Client) {
     )
     .await
     .unwrap();
+}
+
+/// The titles of the stored drafts, sorted.
+pub async fn stored_titles(c: &Client) -> Vec<String> {
+    let value = c
+        .execute(
+            "return Object.keys(localStorage).filter(k => k.startsWith('postmortem/draft/'))
+               .map(k => JSON.parse(localStorage.getItem(k)).doc.title).sort()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(value).unwrap()
 }
 
 async fn assert_no_errors(c: &Client) {

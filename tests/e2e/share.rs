@@ -5,20 +5,8 @@ use fantoccini::Client;
 use postmortem::{export, import, sample};
 use serde_json::json;
 
-use super::{assert_no_errors, normalised, record_errors, start};
+use super::{assert_no_errors, normalised, record_errors, start, stored_titles};
 use crate::support::*;
-
-async fn stored_titles(c: &Client) -> Vec<String> {
-    let value = c
-        .execute(
-            "return Object.keys(localStorage).filter(k => k.startsWith('postmortem/draft/'))
-               .map(k => JSON.parse(localStorage.getItem(k)).doc.title).sort()",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(value).unwrap()
-}
 
 async fn paste_import(c: &Client, text: &str) {
     button(c, "Import Markdown").await.click().await.unwrap();
