@@ -19,6 +19,8 @@ pub mod validate;
 mod arbitrary;
 
 #[cfg(target_arch = "wasm32")]
+pub mod intl_zones;
+#[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -8,7 +8,7 @@ use time::{Date, Month, Time, UtcOffset};
 
 use super::stamp::{DateOrder, Parsed, Stamp, TimeError};
 use super::tokens::{tokenize, Token, TokenKind};
-use super::zones::{offset_label, offset_on, Zone, GENERIC, LONG_NAMES, ZONES};
+use super::zones::{offset_label, offset_on, Zone, GENERIC, IANA_AREAS, LONG_NAMES, ZONES};
 
 pub enum DateValue {
     Full(Date),
@@ -445,31 +445,31 @@ impl<'a> TimeReader<'a> {
                 return None;
             }
             return Some((
-                Zone {
-                    label: offset_label("UTC", secs),
-                    offset: UtcOffset::from_whole_seconds(secs).ok()?,
-                },
+                Zone::fixed(offset_label("UTC", secs), UtcOffset::from_whole_seconds(secs).ok()?),
                 k,
             ));
         }
         let w = self.word(i)?;
+        if let Some(named) = self.iana_name(i) {
+            return Some(named);
+        }
         if w == "utc" || w == "gmt" {
             let prefix = w.to_ascii_uppercase();
             if let Some(sign) = self.sign(i + 1).filter(|_| self.touches(i + 1)) {
                 if let Some((secs, k)) = self.offset(i + 2, sign, true) {
                     return Some((
-                        Zone {
-                            label: offset_label(&prefix, secs),
-                            offset: UtcOffset::from_whole_seconds(secs).ok()?,
-                        },
+                        Zone::fixed(
+                            offset_label(&prefix, secs),
+                            UtcOffset::from_whole_seconds(secs).ok()?,
+                        ),
                         k,
                     ));
                 }
             }
-            return Some((Zone { label: prefix, offset: UtcOffset::UTC }, i + 1));
+            return Some((Zone::fixed(prefix, UtcOffset::UTC), i + 1));
         }
         if w == "z" && self.capitals_ok(i) {
-            return Some((Zone { label: "UTC".into(), offset: UtcOffset::UTC }, i + 1));
+            return Some((Zone::fixed("UTC", UtcOffset::UTC), i + 1));
         }
         for &(words, label, hours) in LONG_NAMES {
             let matches = words.iter().enumerate().all(|(n, want)| self.word(i + n) == Some(*want));
@@ -477,7 +477,7 @@ impl<'a> TimeReader<'a> {
                 // India is +5:30; the others are whole hours.
                 let minutes = if label == "IST" { 30 } else { 0 };
                 let offset = UtcOffset::from_hms(hours, minutes, 0).ok()?;
-                return Some((Zone { label: label.into(), offset }, i + words.len()));
+                return Some((Zone::fixed(label, offset), i + words.len()));
             }
         }
         for &(abbr, hours, long) in GENERIC {
@@ -493,17 +493,44 @@ impl<'a> TimeReader<'a> {
                 continue;
             };
             let offset = UtcOffset::from_hms(hours, 0, 0).ok()?;
-            return Some((Zone { label: abbr.to_ascii_uppercase(), offset }, k));
+            return Some((Zone::fixed(abbr.to_ascii_uppercase(), offset), k));
         }
         let &(abbr, h, m) = ZONES.iter().find(|z| z.0 == w).filter(|_| self.capitals_ok(i))?;
         let secs = h * 3600 + h.signum() * m * 60;
         Some((
-            Zone {
-                label: abbr.to_ascii_uppercase(),
-                offset: UtcOffset::from_whole_seconds(secs).ok()?,
-            },
+            Zone::fixed(abbr.to_ascii_uppercase(), UtcOffset::from_whole_seconds(secs).ok()?),
             i + 1,
         ))
+    }
+
+    /// "Europe/Berlin", "America/Argentina/Buenos_Aires": an IANA name,
+    /// touching tokens of words, digits and "/", "_", "-", "+", whose first
+    /// part is an area people write; the zone rules say if it exists.
+    fn iana_name(&self, i: usize) -> Option<(Zone, usize)> {
+        let area = self.word(i)?;
+        if !IANA_AREAS.contains(&area) || !self.symbol(i + 1, '/') || !self.touches(i + 1) {
+            return None;
+        }
+        if !self.capitalised_ok(i) {
+            return None;
+        }
+        let mut k = i + 1;
+        while let Some(t) = self.tokens.get(k).filter(|t| !t.spaced) {
+            let part = match t.kind {
+                TokenKind::Symbol(c) => "/_-+".contains(c),
+                _ => true,
+            };
+            if !part {
+                break;
+            }
+            k += 1;
+        }
+        // A trailing '-' or '+' is not part of the name ("Europe/Berlin-").
+        while k > i + 2 && matches!(self.tokens[k - 1].kind, TokenKind::Symbol('-' | '+' | '/')) {
+            k -= 1;
+        }
+        let name = self.source.get(self.tokens[i].start..self.tokens[k - 1].end)?;
+        Some((Zone::named(name)?, k))
     }
 
     fn sign(&self, i: usize) -> Option<i32> {
