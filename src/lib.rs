@@ -3,6 +3,7 @@
 //! The pure core (no web dependency, tested natively with `cargo test`) and,
 //! in the wasm build only, the leptos UI that binds it to the page.
 
+pub mod chat;
 pub mod drafts;
 pub mod export;
 pub mod frontmatter;
