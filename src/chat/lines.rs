@@ -110,11 +110,14 @@ fn split_author(t: &str) -> Option<(String, String)> {
     Some((name.to_string(), after.trim().to_string()))
 }
 
+/// The longest name read as an author.
+const NAME_LENGTH: usize = 48;
+
 /// A person's or bot's name as clients show it: a few words, no sentence.
 pub fn is_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
     !name.is_empty()
-        && name.len() <= 48
+        && name.len() <= NAME_LENGTH
         && (1..=5).contains(&words)
         && !name.contains("://")
         && !name.ends_with(['.', '!', '?', ',', ':'])
@@ -199,6 +202,11 @@ fn head_first(raw: &str) -> Option<Line> {
 /// "mci — 03/24/2023 6:44 PM", "nick [11:22 AM]", "Clay APP  Jun 8th at
 /// 6:28 PM", "Alice Smith  10:42": an author, then the stamp, ending the line.
 fn head_last(t: &str) -> Option<Line> {
+    // A name and a stamp are short: a long line is text, and is not
+    // searched at each of its spaces.
+    if t.len() > 2 * NAME_LENGTH {
+        return None;
+    }
     for sep in [" \u{2014} ", " \u{2013} ", " - ", " [", "  ", "\t", " \u{2022} ", " "] {
         let mut from = 0;
         while let Some(k) = t[from..].find(sep) {

@@ -191,7 +191,8 @@ pub fn gather(lines: &[Line]) -> Gathered {
 
     // Whether messages here carry authors: then one without is a system line.
     let authored = out.iter().filter(|m| m.author.is_some()).count() * 2 > out.len();
-    let authors: Vec<String> = out.iter().filter_map(|m| m.author.clone()).collect();
+    let authors: std::collections::HashSet<String> =
+        out.iter().filter_map(|m| m.author.clone()).collect();
     let mut system_lines = 0;
     let mut messages: Vec<Message> = Vec::new();
     for mut m in out {
@@ -208,7 +209,7 @@ pub fn gather(lines: &[Line]) -> Gathered {
                 None if authored => {
                     noise::is_system(&text, false)
                         || text.starts_with("You ")
-                        || authors.iter().any(|a| text.starts_with(&format!("{a} ")))
+                        || starts_with_author(&text, &authors)
                 }
                 None => noise::is_system(&text, true),
             };
@@ -234,4 +235,17 @@ pub fn gather(lines: &[Line]) -> Gathered {
         });
     }
     Gathered { messages, system_lines }
+}
+
+/// Whether `text` starts with one of `authors` and a space ("Lena hat
+/// Jonas hinzugefügt"): its first one to five words are looked up.
+fn starts_with_author(text: &str, authors: &std::collections::HashSet<String>) -> bool {
+    let mut end = 0;
+    for (n, word) in text.split(' ').take(5).enumerate() {
+        end += word.len() + usize::from(n > 0);
+        if text.len() > end && authors.contains(&text[..end]) {
+            return true;
+        }
+    }
+    false
 }

@@ -28,7 +28,7 @@ pub use messages::Message;
 use stamp::Day;
 
 /// A transcript read: its messages, in the order written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Transcript {
     pub messages: Vec<Message>,
     /// How the transcript's numeric dates read ("04/03/2024").

@@ -113,6 +113,22 @@ pub fn merged(
     out
 }
 
+/// A message's text as a row's event, which is Markdown: an angle bracket
+/// that would open an HTML tag ("<Media omitted>", "<Alice \"...\">") is
+/// escaped, so the preview shows what was said. The rest of chat text
+/// reads the same as Markdown.
+pub fn markdown_event(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<' && chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || "/!?".contains(*n)) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The message shown when pasted text holds no timestamped message.
 pub const NO_TIMESTAMP: &str = "No timestamped message found. Paste the conversation with its times: most clients copy them along (Slack, Teams, Discord, Mattermost, Element, WhatsApp and Zoom exports, IRC logs), but some leave them out (Teams since 2024, Zulip's plain copy). Copy from an export or log, or add the rows by hand.";
 
@@ -173,6 +189,8 @@ mod tests {
             .is_some_and(|m| m.starts_with("Outside the outage window")));
         assert_eq!(p[1].outside, None);
         assert_eq!(p[1].event, "bob: during");
+        assert_eq!(markdown_event("Ana: <Media omitted> a<b"), "Ana: \\<Media omitted> a\\<b");
+        assert_eq!(markdown_event("5 < 6"), "5 < 6");
     }
 
     #[test]
