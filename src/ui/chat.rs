@@ -35,11 +35,11 @@ pub fn ChatDialog(state: EditorState, derived: Derived) -> impl IntoView {
     let date_typed = RwSignal::new(None::<String>);
     let zone_typed = RwSignal::new(None::<String>);
     let unticked = RwSignal::new(std::collections::HashSet::<usize>::new());
-    let today = today();
 
     let transcript = Memo::new(move |_| pasted.with(|t| chat::read(t)));
+    // Today is asked on each paste, not once: a tab may stay open overnight.
     let defaults =
-        Memo::new(move |_| transcript.with(|t| rows::defaults(t, &derived.clock.read(), today)));
+        Memo::new(move |_| transcript.with(|t| rows::defaults(t, &derived.clock.read(), today())));
     let date_text = move || {
         date_typed.get().unwrap_or_else(|| {
             defaults.with(|d| d.0.map(timeparse::format_date).unwrap_or_default())
@@ -62,7 +62,7 @@ pub fn ChatDialog(state: EditorState, derived: Derived) -> impl IntoView {
     let proposed = Memo::new(move |_| {
         let date = date.get().unwrap_or(None);
         let zone = zone.get().unwrap_or(None);
-        transcript.with(|t| rows::propose(t, date, zone.as_ref(), today, &derived.clock.read()))
+        transcript.with(|t| rows::propose(t, date, zone.as_ref(), today(), &derived.clock.read()))
     });
     let ticked = move || {
         let off = unticked.get();
