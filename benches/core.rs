@@ -1,13 +1,16 @@
 //! How the pure core's cost grows with the timeline: export, validation
 //! and import of generated postmortems from 100 to 3,000 rows; then import
-//! of hand-written shapes, hostile input and the corpus's documents. Prints
+//! of hand-written shapes, hostile input and the corpus's documents; chat
+//! logs of 1,000 to 10,000 lines read and imported. Prints
 //! the median and the best of repeated runs; asserts nothing.
 //! `cargo bench --bench core` (scripts/bench runs it).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use postmortem::{export, import, render, sample, validate};
+use postmortem::model::Summary;
+use postmortem::timeline::Clock;
+use postmortem::{chat, export, import, render, sample, validate};
 
 const SIZES: [usize; 5] = [100, 300, 1000, 2000, 3000];
 
@@ -90,5 +93,48 @@ fn main() {
     for (name, text) in inputs {
         let t = time(|| import::import(&text));
         println!("| {name} | {:.1} | {} / {} |", text.len() as f64 / 1024.0, ms(t.0), ms(t.1));
+    }
+    println!();
+    println!();
+    println!("Chat logs: reading a pasted transcript and proposing its rows (the dialog's");
+    println!("work on a paste), and importing a postmortem whose timeline is that log in a");
+    println!("fenced block; ms (median / best), and messages a second at the median");
+    println!();
+    println!(
+        "| transcript | lines | KB | messages (read) | read and propose | messages/s | rows imported | import |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let summary = Summary {
+        start: "2024-06-01 00:00".into(),
+        end: "2024-06-02 00:00".into(),
+        zone: "UTC".into(),
+        ..Default::default()
+    };
+    let clock = Clock::new(&summary);
+    for format in sample::CHAT_FORMATS {
+        for lines in [1000, 3000, 10_000] {
+            let (text, written) = sample::chat_log(format, lines);
+            let read = chat::read(&text).messages.len();
+            let paste = time(|| {
+                let t = chat::read(&text);
+                let (date, zone) = chat::rows::defaults(&t, &clock, None);
+                chat::rows::propose(&t, date, zone.as_ref(), None, &clock)
+            });
+            let doc = format!(
+                "# Postmortem: chat\n\n## Summary\nFrom 2024-06-01 00:00 to 2024-06-02 00:00 UTC.\n\n## Timeline\n\n```\n{text}```\n"
+            );
+            let imported = time(|| import::import(&doc));
+            let rows = import::import(&doc).doc.timeline.len();
+            println!(
+                "| {format} | {} | {:.1} | {written} ({read}) | {} / {} | {:.0} | {rows} | {} / {} |",
+                text.lines().count(),
+                text.len() as f64 / 1024.0,
+                ms(paste.0),
+                ms(paste.1),
+                written as f64 / paste.0.as_secs_f64(),
+                ms(imported.0),
+                ms(imported.1)
+            );
+        }
     }
 }

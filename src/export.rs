@@ -94,7 +94,7 @@ impl Figures {
         let since = |t: &RowTime| {
             // A day without a time gives no moment to measure to.
             let s = t.span().filter(|s| !s.day_only)?;
-            (!s.start.before(&start)).then(|| start.until(&s.start))
+            (!s.start.before(&start)).then(|| clock.between(&start, &s.start))
         };
         let mut resolved_at = None;
         for (tag, time) in rows {
@@ -349,10 +349,16 @@ pub fn timeline_head(written: &str, notes: &str) -> String {
     finish(format!("\n## {}\n{notes}", heading(written, TIMELINE)))
 }
 
-/// The table head, with the zone in its header: the zone as written in the
-/// summary, else the one the summary's times name.
+/// The table head, with the zone in its header: a zone named by its IANA
+/// name as its abbreviation and offset on the outage's first day ("PDT,
+/// UTC−7"); else the zone as written in the summary, else the one the
+/// summary's times name.
 pub fn table_head(zone: &str, clock: &Clock) -> String {
-    let zone = inline(zone);
+    let day = clock.window().0.and_then(|s| s.date).filter(|_| !clock.undated);
+    let zone = match clock.zone.as_ref().filter(|z| z.named) {
+        Some(named) => crate::timeparse::zone_heading(named, day),
+        None => inline(zone),
+    };
     let zone = if zone.is_empty() {
         clock.zone.as_ref().map(|z| z.label.clone()).unwrap_or_default()
     } else {

@@ -5,6 +5,7 @@
 
 pub mod autolink;
 pub mod canonical;
+pub mod chat;
 pub mod dialect;
 pub mod drafts;
 pub mod export;
@@ -26,6 +27,8 @@ pub mod validate;
 #[cfg(test)]
 mod arbitrary;
 
+#[cfg(target_arch = "wasm32")]
+pub mod intl_zones;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! Generated postmortems of any length, for the benchmarks: realistic text
 //! (a timeline over a day, tagged rows, code spans, links, long texts),
-//! the same for the same arguments.
+//! the same for the same arguments; and chat transcripts as long as asked,
+//! for the chat benchmark.
 
 use crate::model::*;
 
@@ -104,6 +105,56 @@ fn end_text(minutes: i64) -> String {
     format!("2024-06-{:02} {h:02}:{m:02}", 1 + day)
 }
 
+/// The ways of writing a transcript that `chat_log` generates.
+pub const CHAT_FORMATS: [&str; 4] = ["Slack copy", "IRC log", "WhatsApp export", "ISO log lines"];
+
+/// A transcript of at least `lines` lines in one of `CHAT_FORMATS`, for the
+/// chat benchmark: messages 7 seconds apart from 00:00 on 2024-06-01 by
+/// four people, some over two lines, with reactions (Slack) and joins (IRC)
+/// between them as clients copy them. Gives the text and the number of
+/// messages in it.
+pub fn chat_log(format: &str, lines: usize) -> (String, usize) {
+    let names = ["Priya Raman", "Marcus Webb", "Dana Ortiz", "Sam Lee"];
+    let mut out = String::new();
+    let (mut n, mut k) = (0, 0usize);
+    while n < lines {
+        let name = names[k % names.len()];
+        let nick = name.split(' ').next().unwrap_or(name).to_lowercase();
+        let text = EVENTS[k % EVENTS.len()];
+        let secs = k * 7;
+        let (h, m, s) = (secs / 3600 % 24, secs / 60 % 60, secs % 60);
+        let (h12, half) = (if h % 12 == 0 { 12 } else { h % 12 }, if h < 12 { "AM" } else { "PM" });
+        let written = match format {
+            "Slack copy" => {
+                let mut t = format!("{name}\n  {h12}:{m:02} {half}\n{text}\n");
+                if k % 5 == 0 {
+                    t.push_str("the second line of the message\n:+1:\n2\n");
+                }
+                t
+            }
+            "IRC log" => {
+                let mut t = format!("[{h:02}:{m:02}:{s:02}] <{nick}> {text}\n");
+                if k % 9 == 0 {
+                    t.push_str(&format!("[{h:02}:{m:02}:{s:02}] *** Joins: guest{k} (g@host)\n"));
+                }
+                t
+            }
+            "WhatsApp export" => {
+                let mut t = format!("01/06/2024, {h:02}:{m:02} - {name}: {text}\n");
+                if k % 5 == 0 {
+                    t.push_str("the second line of the message\n");
+                }
+                t
+            }
+            _ => format!("2024-06-01T{h:02}:{m:02}:{s:02}.{:03}Z api-{} {text}\n", k % 1000, k % 8),
+        };
+        n += written.lines().count();
+        out.push_str(&written);
+        k += 1;
+    }
+    (out, k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +166,22 @@ mod tests {
             assert_eq!(d.timeline.len(), n);
             let findings = crate::validate::validate(&d);
             assert!(findings.is_empty(), "{n} rows: {:?}", &findings[..findings.len().min(3)]);
+        }
+    }
+
+    #[test]
+    fn generated_chat_logs_are_read_message_for_message() {
+        for format in CHAT_FORMATS {
+            let (text, messages) = chat_log(format, 200);
+            assert!(text.lines().count() >= 200, "{format}");
+            let read = crate::chat::read(&text).messages;
+            assert_eq!(read.len(), messages, "{format}");
+            if format != "ISO log lines" {
+                assert!(
+                    read.iter().all(|m| m.author.is_some()),
+                    "{format}: a message without author"
+                );
+            }
         }
     }
 }

@@ -8,7 +8,7 @@
 use time::{Date, Duration, PrimitiveDateTime, Time};
 
 use crate::model::Summary;
-use crate::timeparse::{self, DateOrder, Parsed, Stamp, TimeError, Zone};
+use crate::timeparse::{self, Context, DateOrder, Parsed, Stamp, TimeError, Zone};
 
 /// A moment in the document's zone. The date is unknown when neither the
 /// text nor the outage window gives one.
@@ -72,6 +72,9 @@ pub struct Clock {
     /// stand-in year so that bare times can be ordered across midnight.
     /// Stand-in dates are never shown.
     pub undated: bool,
+    /// How the summary's words read zone abbreviations several zones
+    /// share ("IST", "CST").
+    pub context: Context,
 }
 
 /// The stand-in day of a window given without dates.
@@ -105,10 +108,21 @@ impl Clock {
         let written = |r: &Result<Option<Parsed>, TimeError>| {
             r.as_ref().ok().and_then(|p| p.as_ref()).and_then(|p| p.start.zone.clone())
         };
+        let context = Context::of(&format!(
+            "{} {} {} {} {} {}",
+            summary.zone,
+            summary.start,
+            summary.end,
+            summary.impact,
+            summary.root_cause,
+            summary.notes
+        ));
         let zone = timeparse::parse_zone(&summary.zone)
             .or_else(|| written(&start))
-            .or_else(|| written(&end));
-        let mut clock = Clock { zone, order, start: Ok(None), end: Ok(None), undated: false };
+            .or_else(|| written(&end))
+            .map(|z| context.read(z));
+        let mut clock =
+            Clock { zone, order, start: Ok(None), end: Ok(None), undated: false, context };
         let given = |r: &Result<Option<Parsed>, TimeError>| {
             let p = r.as_ref().ok()?.as_ref()?;
             Some((p.start.date, p.start.month_day, p.start.time))
@@ -175,11 +189,24 @@ impl Clock {
     pub fn duration(&self) -> Option<Duration> {
         match self.window() {
             (Some(s), Some(e)) => {
-                let d = s.until(&e);
+                let d = self.between(&s, &e);
                 (!d.is_negative()).then_some(d)
             }
             _ => None,
         }
+    }
+
+    /// How long passed from `earlier` to `later`, two moments in the
+    /// document's zone: their clock times apart, less the hour a change to
+    /// daylight saving between them put on the clock (or plus the one taken off).
+    pub fn between(&self, earlier: &When, later: &When) -> Duration {
+        let wall = earlier.until(later);
+        let (Some(zone), Some(a), Some(b)) = (&self.zone, earlier.date, later.date) else {
+            return wall;
+        };
+        let a = timeparse::offset_at(zone, Some(a), earlier.time).whole_seconds();
+        let b = timeparse::offset_at(zone, Some(b), later.time).whole_seconds();
+        wall - Duration::seconds(i64::from(b - a))
     }
 
     /// A stamp in the document's zone (converted when it names another zone).
@@ -191,19 +218,23 @@ impl Clock {
             Date::from_calendar_date(year, month, day).ok()
         });
         let when = When { date, time: stamp.time };
-        let (Some(from), Some(to)) = (&stamp.zone, &self.zone) else { return when };
+        let from = stamp.zone.clone().map(|z| self.context.read(z));
+        let (Some(from), Some(to)) = (&from, &self.zone) else { return when };
         if timeparse::within_generic(to, from) {
             return when;
         }
-        let from = timeparse::offset_on(from, date);
-        let to = timeparse::offset_on(to, date);
-        let shift = Duration::seconds(i64::from(to.whole_seconds() - from.whole_seconds()));
+        let from = timeparse::offset_at(from, date, when.time);
+        let seconds = |o: time::UtcOffset| Duration::seconds(i64::from(o.whole_seconds()));
         match when.at() {
             Some(at) => {
-                let at = at + shift;
+                let utc = at - seconds(from);
+                let at = utc + seconds(timeparse::offset_at_utc(to, utc));
                 When { date: Some(at.date()), time: at.time() }
             }
-            None => When { date: None, time: when.time + shift },
+            None => {
+                let to = timeparse::offset_on(to, None);
+                When { date: None, time: when.time + (seconds(to) - seconds(from)) }
+            }
         }
     }
 
@@ -239,6 +270,7 @@ impl Clock {
             ambiguous: explicit.is_none() && ambiguous && !parsed.start.day_only,
             approximate: parsed.start.approximate,
             day_only: parsed.start.day_only,
+            zone: parsed.start.zone.map(|z| self.context.read(z)),
         })
     }
 
@@ -310,6 +342,8 @@ pub struct Span {
     pub approximate: bool,
     /// A day without a time of day: `start.time` is midnight and says nothing.
     pub day_only: bool,
+    /// The zone written with the time, as the document reads it.
+    pub zone: Option<Zone>,
 }
 
 impl RowTime {
@@ -443,5 +477,31 @@ mod tests {
         let c = clock("2021-10-28 08:00", "2021-11-18 09:00", "ET");
         assert!(at(&c, "08:26").ambiguous);
         assert!(!at(&c, "2021-10-29 08:26").ambiguous);
+    }
+
+    #[test]
+    fn times_in_utc_land_on_either_side_of_a_named_zone_change() {
+        let c = clock("2024-03-10 00:00", "2024-03-10 06:00", "America/New_York");
+        // 06:30 UTC is 01:30 EST; 07:30 UTC is 03:30 EDT (02:00 was skipped).
+        assert_eq!(at(&c, "2024-03-10 06:30 UTC").start.time, time!(01:30));
+        assert_eq!(at(&c, "2024-03-10 07:30 UTC").start.time, time!(03:30));
+        assert_eq!(c.duration(), Some(Duration::hours(5)));
+    }
+
+    #[test]
+    fn the_table_head_shows_a_named_zone_as_on_the_outage_day() {
+        let head = |start: &str| {
+            crate::export::table_head(
+                "America/Los_Angeles",
+                &clock(start, "", "America/Los_Angeles"),
+            )
+        };
+        assert!(
+            head("2024-07-15 14:00").starts_with("| Time (PDT, UTC\u{2212}7) | Event |"),
+            "{}",
+            head("2024-07-15 14:00")
+        );
+        assert!(head("2024-01-15 14:00").starts_with("| Time (PST, UTC\u{2212}8) | Event |"));
+        assert!(head("14:00").starts_with("| Time (America/Los_Angeles) | Event |"));
     }
 }

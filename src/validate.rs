@@ -109,7 +109,7 @@ pub fn time_message(e: &TimeError) -> String {
         TimeError::BadTime(t) => format!("\u{201c}{t}\u{201d} is not a time of day."),
         TimeError::UnknownZone(z) => {
             format!(
-                "Unknown time zone \u{201c}{z}\u{201d}. Use one like UTC, EAT, GMT+2 or +03:00."
+                "Unknown time zone \u{201c}{z}\u{201d}. Use one like UTC, EAT, GMT+2, +03:00 or Europe/Berlin."
             )
         }
         TimeError::Unknown(_) => UNKNOWN_TIME.into(),
@@ -130,13 +130,17 @@ pub fn summary_findings(s: &Summary, clock: &Clock) -> Vec<Finding> {
         }
     }
     if !s.zone.trim().is_empty() && timeparse::parse_zone(&s.zone).is_none() {
-        out.push(error(Field::Zone, "Unknown time zone. Use one like UTC, EAT, GMT+2 or +03:00."));
+        out.push(error(
+            Field::Zone,
+            "Unknown time zone. Use one like UTC, EAT, GMT+2, +03:00 or Europe/Berlin.",
+        ));
     } else if clock.zone.is_none() && !(s.start.trim().is_empty() && s.end.trim().is_empty()) {
         out.push(warning(
             Field::Zone,
-            "No time zone: readers elsewhere cannot tell when this was. Add one (UTC, EAT, GMT+2, +03:00).",
+            "No time zone: readers elsewhere cannot tell when this was. Add one (UTC, EAT, GMT+2, +03:00, Europe/Berlin).",
         ));
     }
+    out.extend(zone_findings(s, clock));
     let affected = s.affected.trim().trim_end_matches('%').trim();
     if !affected.is_empty() && !affected.parse::<f64>().is_ok_and(|p| (0.0..=100.0).contains(&p)) {
         out.push(error(
@@ -151,6 +155,24 @@ pub fn summary_findings(s: &Summary, clock: &Clock) -> Vec<Finding> {
         (Field::SummaryRootCause, &s.root_cause),
     ] {
         out.extend(text_findings(field, text));
+    }
+    out
+}
+
+/// The document's zone against the outage's day: an abbreviation of the
+/// other season ("PST" in July), or one several zones share that the
+/// summary's words do not settle ("IST").
+fn zone_findings(s: &Summary, clock: &Clock) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let Some(zone) = &clock.zone else { return out };
+    // The finding goes where the zone was written.
+    let field = if s.zone.trim().is_empty() { Field::Start } else { Field::Zone };
+    let day = clock.window().0.and_then(|w| w.date).filter(|_| !clock.undated);
+    if let Some((wrong, day)) = day.and_then(|d| Some((timeparse::wrong_season(zone, d)?, d))) {
+        out.push(warning(field, wrong.message(day)));
+    }
+    if let Some(question) = clock.context.undecided(zone) {
+        out.push(warning(field, question));
     }
     out
 }
@@ -199,6 +221,14 @@ pub fn row_findings(
             if let Some(message) = outside(span, clock) {
                 out.push(warning(Field::RowTime(row.id), message));
             }
+            // A zone written on the row, of the other season than its day.
+            let day = span.start.date.filter(|_| !clock.undated);
+            let written = span.zone.as_ref().zip(day);
+            if let Some((wrong, day)) =
+                written.and_then(|(z, d)| Some((timeparse::wrong_season(z, d)?, d)))
+            {
+                out.push(warning(Field::RowTime(row.id), wrong.message(day)));
+            }
             if span.ambiguous {
                 out.push(warning(
                     Field::RowTime(row.id),
@@ -215,7 +245,8 @@ pub fn row_findings(
     out
 }
 
-fn outside(span: &Span, clock: &Clock) -> Option<String> {
+/// Why a row is outside the outage window, when it is.
+pub fn outside(span: &Span, clock: &Clock) -> Option<String> {
     let (start, end) = clock.window();
     let zone = clock.zone.as_ref().map(|z| format!(" {}", z.label)).unwrap_or_default();
     // Only rows whose day is known can be outside the window; a day
@@ -453,6 +484,65 @@ mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].0, Field::RootCause);
         assert!(m[0].1.contains("merge-conflict"));
+    }
+
+    #[test]
+    fn an_abbreviation_of_the_other_season_gets_a_finding_naming_the_right_one() {
+        let mut d = doc(&[("14:00", "Alert"), ("2024-01-10 09:00 PDT", "Old alert")]);
+        d.summary.start = "2024-07-15 14:00".into();
+        d.summary.zone = "PST".into();
+        let m = messages(&d);
+        let zone: Vec<&String> =
+            m.iter().filter(|(f, _)| *f == Field::Zone).map(|(_, s)| s).collect();
+        assert_eq!(
+            zone,
+            ["PST is not in use on 2024-07-15: US Pacific time is on PDT (UTC\u{2212}7) then. \
+              Write PDT, or the zone's name (America/Los_Angeles) to follow daylight saving."],
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|(f, s)| *f == Field::RowTime(2)
+                && s.starts_with("PDT is not in use on 2024-01-10")),
+            "{m:?}"
+        );
+        d.summary.zone = "PDT".into();
+        assert!(!messages(&d).iter().any(|(f, _)| *f == Field::Zone));
+        d.summary.zone = "CET".into();
+        d.summary.start = "2024-08-02 10:00".into();
+        assert!(messages(&d)
+            .iter()
+            .any(|(f, s)| *f == Field::Zone && s.contains("on CEST (UTC+2)")));
+        // Arizona keeps MST all summer: MST in July is not wrong.
+        d.summary.zone = "MST".into();
+        assert!(!messages(&d).iter().any(|(f, _)| *f == Field::Zone));
+        d.summary.zone = "America/Los_Angeles".into();
+        assert!(!messages(&d).iter().any(|(f, _)| *f == Field::Zone), "{:?}", messages(&d));
+    }
+
+    #[test]
+    fn a_shared_abbreviation_is_read_by_the_summary_or_asked_about() {
+        let mut d = doc(&[("14:00", "Alert")]);
+        d.summary.zone = "IST".into();
+        let asked = |d: &Document| {
+            messages(d)
+                .into_iter()
+                .filter(|(f, _)| *f == Field::Zone)
+                .map(|(_, s)| s)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            asked(&d),
+            ["IST can mean India Standard Time (UTC+5:30), Irish Standard Time (UTC+1) or \
+              Israel Standard Time (UTC+2); it is read as India Standard Time. Write the zone's \
+              name (Asia/Kolkata, Europe/Dublin or Asia/Jerusalem) to say which."]
+        );
+        d.summary.impact = "Checkout failed for users in Dublin and Cork.".into();
+        assert_eq!(asked(&d), Vec::<String>::new());
+        assert_eq!(Clock::of(&d).zone.unwrap().offset.whole_hours(), 1);
+        d.summary.zone = "CST".into();
+        d.summary.impact = "Orders from Shanghai failed.".into();
+        assert_eq!(asked(&d), Vec::<String>::new());
+        assert_eq!(Clock::of(&d).zone.unwrap().offset.whole_hours(), 8);
     }
 
     proptest! {

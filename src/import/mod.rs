@@ -19,6 +19,7 @@
 //! on what our export writes back the same way.
 
 mod blocks;
+mod chat_log;
 mod checks;
 mod columns;
 mod entries;
@@ -173,6 +174,17 @@ fn read(
                 };
                 let body = source.render(&source.ranges(&blocks));
                 doc.custom.push(CustomSection { id: 0, heading, body, internal });
+            }
+        }
+    }
+    // No timeline written out, but a chat log pasted in an appendix.
+    if rows.is_empty() {
+        for s in &sections {
+            let heading = s.head.and_then(|i| source.heads[i].as_ref()).map(|h| h.raw.as_str());
+            if chat_log::names_a_log(s.topic, heading.unwrap_or("")) {
+                let blocks: Vec<&blocks::Block> =
+                    s.blocks.iter().map(|&i| &source.blocks[i]).collect();
+                chat_log::read_logs(source, &blocks, &mut rows, &mut []);
             }
         }
     }

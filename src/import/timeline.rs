@@ -82,11 +82,15 @@ pub fn timeline(
         day: None,
         marks: Vec::new(),
     };
+    let before = reader.rows.len();
     let mut k = 0;
     while k < blocks.len() {
         k = reader.block(&blocks, k);
     }
     reader.date_the_rest();
+    if reader.rows.len() == before {
+        super::chat_log::read_logs(source, &blocks, reader.rows, &mut reader.notes);
+    }
     reader.notes
 }
 

@@ -1,8 +1,37 @@
 //! Times, dates and durations as the editor writes them.
 
-use time::{Date, Duration, Time};
+use time::{Date, Duration, PrimitiveDateTime, Time};
 
+use super::rules::in_force_local;
 use super::stamp::Stamp;
+use super::zones::Zone;
+
+/// "UTC", "UTC+5:30", "UTC−7" (with a minus sign, as people print it).
+pub fn offset_name(seconds: i32) -> String {
+    super::zones::offset_label("UTC", seconds).replace('-', "\u{2212}")
+}
+
+/// A zone as a timeline's header shows it for a day: a named (IANA) zone
+/// as its abbreviation and offset that day ("PDT, UTC−7", or "UTC+4" where
+/// the zone has no abbreviation); any other zone by its label. Without a
+/// day, a named zone is shown by its name.
+pub fn zone_heading(zone: &Zone, day: Option<Date>) -> String {
+    let in_force = day
+        .and_then(|d| in_force_local(&zone.label, PrimitiveDateTime::new(d, super::zones::NOON)));
+    match in_force.filter(|_| zone.named) {
+        Some(f) => {
+            let offset = offset_name(f.offset.whole_seconds());
+            let abbreviation = f.abbreviation.as_str();
+            let is_offset = abbreviation.starts_with(['+', '-']) || abbreviation.starts_with("GMT");
+            if is_offset || abbreviation == "UTC" {
+                offset
+            } else {
+                format!("{abbreviation}, {offset}")
+            }
+        }
+        None => zone.label.clone(),
+    }
+}
 
 /// "2 h 30 min", "45 min", "0 min", "1 d 3 h"; seconds are dropped.
 pub fn format_duration(d: Duration) -> String {

@@ -1,6 +1,6 @@
 //! The formats people write, read back.
 
-use super::zones::{offset_on, ZONES};
+use super::zones::{offset_at, offset_on, ZONES};
 use super::*;
 use time::{Date, Duration, Month, Time};
 use DateOrder::{DayFirst, MonthFirst};
@@ -441,4 +441,55 @@ proptest::proptest! {
         }
         let _ = (parse_zone(&s), guess_date_order(&s));
     }
+}
+
+#[test]
+fn iana_names_follow_daylight_saving_on_both_sides_of_a_change() {
+    let la = parse_zone("america/los_angeles").expect("a zone the system knows");
+    assert_eq!(
+        (la.label.as_str(), la.named, la.offset.whole_hours()),
+        ("America/Los_Angeles", true, -8)
+    );
+    // 2024: US clocks went forward on Sunday 10 March, back on Sunday 3 November.
+    let at = |z: &Zone, m, d| offset_on(z, Some(ymd(2024, m, d))).whole_hours();
+    assert_eq!((at(&la, 3, 9), at(&la, 3, 11), at(&la, 11, 2), at(&la, 11, 4)), (-8, -7, -7, -8));
+    let heading = |z: &Zone, m, d| zone_heading(z, Some(ymd(2024, m, d)));
+    assert_eq!(heading(&la, 3, 9), "PST, UTC\u{2212}8");
+    assert_eq!(heading(&la, 3, 11), "PDT, UTC\u{2212}7");
+    let berlin = parse_zone("Europe/Berlin").unwrap();
+    // Europe: forward on 31 March 2024.
+    assert_eq!(
+        (heading(&berlin, 3, 30), heading(&berlin, 3, 31)),
+        ("CET, UTC+1".into(), "CEST, UTC+2".into())
+    );
+    assert_eq!(heading(&parse_zone("Asia/Kolkata").unwrap(), 7, 1), "IST, UTC+5:30");
+    assert_eq!(heading(&parse_zone("Asia/Dubai").unwrap(), 7, 1), "UTC+4");
+    assert_eq!(zone_heading(&la, None), "America/Los_Angeles");
+    // The hour of the change: 01:30 is still standard time, 03:30 daylight.
+    let local = |h| offset_at(&la, Some(ymd(2024, 3, 10)), hm(h, 30)).whole_hours();
+    assert_eq!((local(1), local(3)), (-8, -7));
+    assert_eq!(hours("2024-07-01 14:05 Europe/Berlin"), 2);
+    assert_eq!(hours("2024-01-01 14:05 Europe/Berlin"), 1);
+    assert_eq!(label("14:05 (Asia/Kolkata)"), "Asia/Kolkata");
+    for bad in ["Europe/Atlantis", "and/or", "Mars/Olympus_Mons"] {
+        assert_eq!(parse_zone(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn abbreviations_of_the_other_season_name_the_right_one() {
+    let wrong =
+        |z: &str, m, d| wrong_season(&parse_zone(z).unwrap(), ymd(2024, m, d)).map(|w| w.right);
+    assert_eq!(wrong("PST", 7, 15), Some("PDT".into()));
+    assert_eq!(wrong("PST", 1, 15), None);
+    assert_eq!(wrong("PDT", 12, 1), Some("PST".into()));
+    assert_eq!(wrong("CET", 8, 1), Some("CEST".into()));
+    assert_eq!(wrong("CEST", 2, 1), Some("CET".into()));
+    assert_eq!(wrong("BST", 1, 10), Some("GMT".into()));
+    assert_eq!(wrong("GMT", 7, 10), None);
+    assert_eq!(wrong("MST", 7, 10), None);
+    assert_eq!(wrong("MDT", 1, 10), Some("MST".into()));
+    assert_eq!(wrong("NZST", 1, 10), Some("NZDT".into()));
+    assert_eq!(wrong("UTC", 7, 10), None);
+    assert_eq!(wrong("EAT", 7, 10), None);
 }

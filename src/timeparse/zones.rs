@@ -1,14 +1,63 @@
 //! Time zones as people write them: abbreviations, offsets, US zones that
-//! follow daylight saving, and zones written out in words.
+//! follow daylight saving, zones written out in words, and IANA names
+//! ("Europe/Berlin"), whose rules come from `rules`.
 
-use time::{Date, Month, UtcOffset, Weekday};
+use time::{Date, Month, PrimitiveDateTime, Time, UtcOffset, Weekday};
+
+use super::rules;
 
 /// A time zone as written: a canonical label to show, and its offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Zone {
     pub label: String,
+    /// The offset on the date it was read for; a zone's standard offset
+    /// when no date was known.
     pub offset: UtcOffset,
+    /// An IANA name (the label, canonically spelt): its offset follows the
+    /// zone's rules for the date.
+    pub named: bool,
 }
+
+impl Zone {
+    pub fn fixed(label: impl Into<String>, offset: UtcOffset) -> Zone {
+        Zone { label: label.into(), offset, named: false }
+    }
+
+    /// The IANA zone `name` ("america/los_angeles" too), when the rules know it.
+    pub fn named(name: &str) -> Option<Zone> {
+        let label = rules::zone_rules().canonical(name)?;
+        let offset = rules::standard_offset(&label)?;
+        Some(Zone { label, offset, named: true })
+    }
+}
+
+/// Midday: the moment of a day that stands for the whole day, away from
+/// the night-time hours clocks change at.
+pub const NOON: Time = match Time::from_hms(12, 0, 0) {
+    Ok(t) => t,
+    Err(_) => Time::MIDNIGHT,
+};
+
+/// The first part of the IANA names people write: what tells
+/// "Europe/Berlin" from "and/or" before the rules are asked.
+pub const IANA_AREAS: &[&str] = &[
+    "africa",
+    "america",
+    "antarctica",
+    "arctic",
+    "asia",
+    "atlantic",
+    "australia",
+    "europe",
+    "indian",
+    "pacific",
+    "etc",
+    "us",
+    "canada",
+    "brazil",
+    "mexico",
+    "chile",
+];
 
 /// Abbreviations with a fixed offset (hours, minutes).
 pub const ZONES: &[(&str, i32, i32)] = &[
@@ -73,10 +122,21 @@ pub const US_ABBR: &[&str] = &[
     "MT", "PT",
 ];
 
-/// Offset of a zone on a date. Only the generic US zones (ET, CT, MT, PT)
-/// depend on it: daylight time from the second Sunday of March to the first
-/// Sunday of November; standard time when the date is unknown.
+/// Offset of a zone on a date (at noon; see `offset_at`).
 pub fn offset_on(zone: &Zone, date: Option<Date>) -> UtcOffset {
+    offset_at(zone, date, NOON)
+}
+
+/// Offset of a zone at a local time on a date. A named (IANA) zone's
+/// follows its rules; the generic US zones (ET, CT, MT, PT) are on daylight
+/// time from the second Sunday of March to the first Sunday of November.
+/// Without a date, the standard offset. Other zones are fixed.
+pub fn offset_at(zone: &Zone, date: Option<Date>, time: Time) -> UtcOffset {
+    if zone.named {
+        let Some(date) = date else { return zone.offset };
+        let local = PrimitiveDateTime::new(date, time);
+        return rules::in_force_local(&zone.label, local).map_or(zone.offset, |f| f.offset);
+    }
     let Some(&(_, standard, _)) = GENERIC.iter().find(|g| g.0.eq_ignore_ascii_case(&zone.label))
     else {
         return zone.offset;
@@ -91,6 +151,15 @@ pub fn offset_on(zone: &Zone, date: Option<Date>) -> UtcOffset {
         d >= mar7.next_occurrence(Weekday::Sunday) && d < oct31.next_occurrence(Weekday::Sunday)
     });
     UtcOffset::from_hms(standard + i8::from(dst), 0, 0).unwrap_or(zone.offset)
+}
+
+/// Offset of a zone at a UTC moment: what a time converted into the zone
+/// takes (the zone's local date and time are not known before).
+pub fn offset_at_utc(zone: &Zone, utc: PrimitiveDateTime) -> UtcOffset {
+    if zone.named {
+        return rules::zone_rules().in_force(&zone.label, utc).map_or(zone.offset, |f| f.offset);
+    }
+    offset_on(zone, Some(utc.date()))
 }
 
 pub fn offset_label(prefix: &str, secs: i32) -> String {

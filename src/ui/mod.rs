@@ -2,6 +2,7 @@
 //! hold no logic of their own beyond wiring: what to show comes from
 //! `export`, `render` and `validate`; what to keep, from `drafts`.
 
+pub mod chat;
 pub mod drafts;
 pub mod drafts_panel;
 pub mod findings;

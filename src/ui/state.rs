@@ -359,6 +359,37 @@ impl EditorState {
         }
     }
 
+    /// Adds rows (time, event) among the timeline's rows in time order
+    /// (`chat::rows::merged`); gives the new rows' ids.
+    pub fn add_rows_in_order(&self, added: Vec<(String, String)>) -> Vec<RowId> {
+        let doc = self.snapshot();
+        let clock = crate::timeline::Clock::of(&doc);
+        let added: Vec<TimelineRow> = added
+            .into_iter()
+            .map(|(time, event)| TimelineRow {
+                id: self.fresh_id(),
+                time,
+                event,
+                ..Default::default()
+            })
+            .collect();
+        let ids: Vec<RowId> = added.iter().map(|r| r.id).collect();
+        // A row left blank (as a new draft's first) says nothing: it goes.
+        let kept: Vec<TimelineRow> = doc
+            .timeline
+            .into_iter()
+            .filter(|r| r.tag.is_some() || !(r.time.trim().is_empty() && r.event.trim().is_empty()))
+            .collect();
+        let order = crate::chat::rows::merged(&clock, kept, added.clone());
+        let mut states: std::collections::HashMap<RowId, RowState> =
+            self.rows.get_untracked().into_iter().map(|r| (r.id, r)).collect();
+        states.extend(added.iter().map(|r| (r.id, RowState::new(r))));
+        let rows: Vec<RowState> = order.iter().filter_map(|r| states.get(&r.id).copied()).collect();
+        self.rows.set(rows);
+        self.touch();
+        ids
+    }
+
     /// Appends an entry made with a fresh id to one of the lists.
     fn push<T: Send + Sync + 'static>(
         &self,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::Tag;
 use crate::timeparse::ACCEPTED;
+use crate::ui::chat::ChatDialog;
 use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
 use crate::ui::form::{move_keys, Internal, ListControls, Long};
 use crate::ui::preview::Derived;
@@ -45,6 +46,7 @@ pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
             <div class="toolbar">
                 <button type="button" on:click=add>"Add timeline row"</button>
                 <button type="button" on:click=move |_| state.sort_rows()>"Sort timeline by time"</button>
+                <ChatDialog state derived/>
             </div>
         </fieldset>
     }

@@ -131,6 +131,8 @@ async fn check_every_state(c: &Client, theme: &str) {
              for (const el of document.querySelectorAll('.form input, .form textarea, .form select')) {
                window.scrollTo(0, document.documentElement.scrollHeight);
                el.focus();
+               // Fields of a closed dialog (the chat log's) take no focus.
+               if (document.activeElement !== el) continue;
                const top = el.getBoundingClientRect().top;
                if (top < header() - 0.5) hidden.push(`${el.id || el.getAttribute('aria-label')}: ${top}`);
              }

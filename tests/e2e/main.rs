@@ -6,6 +6,8 @@
 //! ignored; scripts/test builds dist/ and runs them with `--ignored`.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../support/chat_fixtures.rs"]
+mod chat_fixtures;
 #[path = "../support/mod.rs"]
 mod support;
 #[path = "../support/timeline_fixtures.rs"]
@@ -13,6 +15,7 @@ mod timeline_fixtures;
 
 mod accessibility;
 mod backup;
+mod chat;
 mod install;
 mod internal;
 mod printing;
