@@ -555,6 +555,19 @@ fn a_task_box_that_ends_its_line_is_an_item_with_that_text() {
 }
 
 #[test]
+fn a_heading_labels_value_stays_apart_from_the_block_under_it() {
+    // Under "# Root Cause: x" a line of HTML starts an HTML block, which
+    // takes in the heading-like line after it; joined to the value, the
+    // HTML would be inline in its paragraph and that line a heading, read
+    // again as the resolution's label.
+    let got = imported("## Root Cause and Resolution\n\n# Root Cause: It expired.\n<img src=x>\n# Resolution: Renewed.\n");
+    assert_eq!(got.doc.root_cause, "It expired.\n\n<img src=x>\n# Resolution: Renewed.");
+    assert_eq!(got.doc.resolution, "");
+    let got = imported("## Root Cause and Resolution\n\n# Root Cause: It expired.\n===\n");
+    assert_eq!(got.doc.root_cause, "It expired.\n\n===");
+}
+
+#[test]
 fn a_title_date_no_entry_has_and_times_going_backwards_are_found() {
     let got = imported("# Postmortem: 2024-03-09 queue outage\n\n## Timeline\n- 2024-03-08 14:05 alert\n- 2024-03-08 13:10 paged\n- 2024-03-08 15:00 fixed\n");
     assert_eq!(kinds(&got), [ImportKind::TitleDate, ImportKind::TimesBackwards]);
