@@ -228,6 +228,30 @@ fn tag_starts(source: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The elements of every Markdown container (see `container_elements`).
+const CONTAINER_ELEMENTS: &[&str] = &[
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "em",
+    "strong",
+    "del",
+    "a",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "thead",
+    "tbody",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
 /// The elements a Markdown container is written as.
 fn container_elements(tag: &TagEnd) -> &'static [&'static str] {
     match tag {
@@ -349,10 +373,19 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
         // The tag an HTML block starts with makes it one: shown as text, it
         // would turn the block's other lines into Markdown. A stray end tag
         // there closes nothing (at the field's top level nothing else is
-        // open), so it stays, dropped by the sanitiser as GitHub drops it.
+        // open; in a list item or quote, nothing but what the item or quote
+        // is written as, whose end tags are still shown as text), so it
+        // stays, dropped by the sanitiser as GitHub drops it.
         let block_start = match &event {
-            Event::Start(Tag::HtmlBlock) if opened_at == 0 && place == Place::Blocks => {
-                Some(range.start + raw.len() - raw.trim_start().len())
+            Event::Start(Tag::HtmlBlock) if place == Place::Blocks => {
+                let at = range.start + raw.len() - raw.trim_start().len();
+                let closes_a_container = match tokens(&read[at..]).first() {
+                    Some(Token::End { name, .. }) => {
+                        opened_at > 0 && CONTAINER_ELEMENTS.contains(&name.as_str())
+                    }
+                    _ => false,
+                };
+                (!closes_a_container).then_some(at)
             }
             _ => None,
         };
@@ -560,6 +593,22 @@ mod tests {
     }
     fn blocks(t: &str) -> String {
         contained(t, Place::Blocks, options())
+    }
+
+    #[test]
+    fn a_stray_end_tag_starting_an_html_block_in_an_item_keeps_the_block() {
+        // Shown as text, "</p>" would no longer start an HTML block, and the
+        // item would become a paragraph of one line more (read again, a
+        // summary field it was not).
+        let t = "- **Root cause:** no quota\n  </p>\n  after";
+        assert_eq!(blocks(t), t);
+        let parsed = |t: &str| {
+            Parser::new_ext(t, options()).any(|e| matches!(e, Event::Start(Tag::HtmlBlock)))
+        };
+        assert!(parsed(&blocks(t)));
+        // What would end the item, or the quote, is still shown as text.
+        assert_eq!(blocks("- a\n  </li>\n- b"), "- a\n  &lt;/li>\n- b");
+        assert_eq!(blocks("> a\n>\n> </blockquote>"), "> a\n>\n> &lt;/blockquote>");
     }
 
     #[test]

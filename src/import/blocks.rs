@@ -288,8 +288,11 @@ impl Builder<'_, '_> {
     /// A list item, and the blocks inside it.
     fn item(&mut self, range: Piece, inner: &[(Event, Piece)]) -> ListItem {
         let src = self.src;
-        let checked = inner.iter().find_map(|(e, _)| match e {
-            Event::TaskListMarker(c) => Some(*c),
+        // A box that ends its line ("- [ ]" and nothing after it) is no
+        // box: GitHub shows it as the text "[ ]", and the export writes it
+        // so (see `dialect`); the item is a plain one with that text.
+        let checked = inner.iter().find_map(|(e, r)| match e {
+            Event::TaskListMarker(c) if !src[r.end..].starts_with(['\n', '\r']) => Some(*c),
             _ => None,
         });
         let bullet = src[range.clone()].trim_start().chars().next().unwrap_or('-');

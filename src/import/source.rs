@@ -73,7 +73,11 @@ impl<'a> Source<'a> {
         let (mut out, mut prev) = (String::new(), None);
         for p in &pieces[start..end] {
             match prev {
-                Some(end) if end <= p.start && self.src[end..p.start].trim().is_empty() => {
+                Some(end)
+                    if end <= p.start
+                        && self.src[end..p.start].trim().is_empty()
+                        && !self.in_heading(end) =>
+                {
                     out.push_str(&self.src[end..p.end])
                 }
                 _ => {
@@ -86,6 +90,16 @@ impl<'a> Source<'a> {
             prev = Some(p.end);
         }
         out.trim_matches('\n').trim_end().to_string()
+    }
+
+    /// Whether `at` is within a heading's line: what comes after it there
+    /// is a block of its own, read as such only with a blank line between
+    /// once the heading's value is a paragraph ("# Root cause: x" then a
+    /// line of HTML, which a paragraph would take in as inline HTML).
+    fn in_heading(&self, at: usize) -> bool {
+        self.blocks.iter().any(|b| {
+            matches!(b.kind, BlockKind::Heading(..)) && b.range.start < at && at <= b.range.end
+        })
     }
 
     /// The heading block `i` is, by syntax or by look.

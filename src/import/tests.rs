@@ -536,6 +536,38 @@ proptest! {
 }
 
 #[test]
+fn a_task_box_that_ends_its_line_is_an_item_with_that_text() {
+    // GitHub shows "- [ ]" with nothing after the box as the text "[ ]"
+    // (its tasks need a space after the box), as the preview does once
+    // exported: read so, it is a task "[ ]" under a task heading and a
+    // measure "[ ]" in the measures, never a box with no text.
+    let got = imported("## Action Items\n\n- [ ]\n- [x] done\n\n## Improvements Needed\n\n- b\n");
+    let tasks: Vec<(&str, bool)> =
+        got.doc.tasks.iter().map(|t| (t.text.as_str(), t.done)).collect();
+    assert_eq!(tasks, [("[ ]", false), ("done", true)]);
+    assert_eq!(got.doc.improvements.len(), 1, "{:?}", got.doc);
+    assert_eq!(got.doc.improvements[0].text, "b");
+    let got = imported("## Corrective and Preventative Measures\n\n- [x]\n- b\n");
+    let items: Vec<&str> = got.doc.improvements.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(items, ["[x]", "b"]);
+    let html = crate::render::to_html(&md(&got.doc));
+    assert!(!html.contains("checkbox") && html.contains("<li>[x]</li>"), "{html}");
+}
+
+#[test]
+fn a_heading_labels_value_stays_apart_from_the_block_under_it() {
+    // Under "# Root Cause: x" a line of HTML starts an HTML block, which
+    // takes in the heading-like line after it; joined to the value, the
+    // HTML would be inline in its paragraph and that line a heading, read
+    // again as the resolution's label.
+    let got = imported("## Root Cause and Resolution\n\n# Root Cause: It expired.\n<img src=x>\n# Resolution: Renewed.\n");
+    assert_eq!(got.doc.root_cause, "It expired.\n\n<img src=x>\n# Resolution: Renewed.");
+    assert_eq!(got.doc.resolution, "");
+    let got = imported("## Root Cause and Resolution\n\n# Root Cause: It expired.\n===\n");
+    assert_eq!(got.doc.root_cause, "It expired.\n\n===");
+}
+
+#[test]
 fn a_title_date_no_entry_has_and_times_going_backwards_are_found() {
     let got = imported("# Postmortem: 2024-03-09 queue outage\n\n## Timeline\n- 2024-03-08 14:05 alert\n- 2024-03-08 13:10 paged\n- 2024-03-08 15:00 fixed\n");
     assert_eq!(kinds(&got), [ImportKind::TitleDate, ImportKind::TimesBackwards]);
