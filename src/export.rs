@@ -5,7 +5,7 @@
 //! the timeline's head and each of its rows, each section, each task...),
 //! each produced by its own function from its own inputs. `to_markdown`
 //! joins them; the preview renders them one by one and re-renders only the
-//! block whose inputs changed (`render::BlockHtml`).
+//! block whose inputs changed (the blocks are `doc_blocks::Block`s).
 //!
 //! User text goes through `inline`, `cell`, `item` or `block` first, so
 //! nothing typed can break the document's structure: a pipe cannot split a
@@ -17,64 +17,13 @@ use std::fmt::Write;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag as Md, TagEnd};
 use time::Duration;
 
+use crate::dialect::options;
+use crate::doc_blocks::{Block, Key};
+use crate::html;
 use crate::html::fields::Place;
-use crate::model::{
-    Document, Headings, Item, Lessons, RowId, Status, Summary, Tag, Task, TimelineRow,
-};
+use crate::model::{Document, Headings, Item, Lessons, Status, Summary, Tag, Task, TimelineRow};
 use crate::timeline::{Clock, RowTime};
 use crate::timeparse::format_duration;
-use crate::{html, render};
-
-/// Where a block sits: at the top level of the document, or as an item of
-/// the timeline table or of a list (which the preview renders into the
-/// table's body or the list's element).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Key {
-    FrontMatter,
-    Title,
-    Meta,
-    Intro,
-    Summary,
-    TimelineHead,
-    /// The timeline table without its rows; the rows go into its body.
-    TableHead,
-    Row(RowId),
-    RootCause,
-    Resolution,
-    Misleading,
-    Escalation,
-    Lessons,
-    Custom(RowId),
-    MeasuresHead,
-    Improvement(RowId),
-    TasksHead,
-    Task(RowId),
-}
-
-impl Key {
-    /// The container a block belongs to, if it is not top-level.
-    pub fn container(self) -> Option<Container> {
-        match self {
-            Key::Row(_) => Some(Container::Timeline),
-            Key::Improvement(_) => Some(Container::Improvements),
-            Key::Task(_) => Some(Container::Tasks),
-            _ => None,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Container {
-    Timeline,
-    Improvements,
-    Tasks,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Block {
-    pub key: Key,
-    pub markdown: String,
-}
 
 /// The figures computed from the window and the tagged timeline rows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -493,7 +442,7 @@ fn last_bullet(text: &str) -> Option<char> {
     let text = block(text, 1);
     let mut depth = 0usize;
     let mut edge = None;
-    for (event, range) in Parser::new_ext(&text, render::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -525,7 +474,7 @@ fn body(text: &str, min_level: usize) -> String {
 /// The last step of every block: HTML that two fields side by side make
 /// (one's "<a href=x", the next one's ">") is kept within the block too.
 fn finish(markdown: String) -> String {
-    html::fields::contained(&markdown, Place::Blocks, render::options())
+    html::fields::contained(&markdown, Place::Blocks, options())
 }
 
 /// `finish` for a block of one line (a title, a list item): what closes
@@ -533,7 +482,7 @@ fn finish(markdown: String) -> String {
 fn finish_line(markdown: String) -> String {
     let (line, newlines) = markdown.split_at(markdown.trim_end_matches('\n').len());
     let lead = line.len() - line.trim_start_matches('\n').len();
-    let body = html::fields::contained(&line[lead..], Place::Line, render::options());
+    let body = html::fields::contained(&line[lead..], Place::Line, options());
     format!("{}{body}{newlines}", &line[..lead])
 }
 
@@ -543,7 +492,7 @@ fn finish_line(markdown: String) -> String {
 pub fn list_text(text: &str, bullet: char) -> String {
     let mut t = inline(text);
     let probe = format!("{bullet} {t}\n");
-    let mut events = Parser::new_ext(&probe, render::options());
+    let mut events = Parser::new_ext(&probe, options());
     let is_item = matches!(events.next(), Some(Event::Start(Md::List(None))))
         && matches!(events.next(), Some(Event::Start(Md::Item)));
     let nested = !is_item
@@ -569,7 +518,7 @@ pub fn list_text(text: &str, bullet: char) -> String {
 /// once the line is in its final context.
 pub fn inline(text: &str) -> String {
     let out = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = html::fields::contained(&out, Place::Line, render::options());
+    let mut out = html::fields::contained(&out, Place::Line, options());
     if out.ends_with('#') && !ends_escaped(&out) {
         out.insert(out.len() - 1, '\\');
     }
@@ -611,8 +560,8 @@ pub fn block(text: &str, min_level: usize) -> String {
     let mut text = text.trim_matches('\n').trim_end().to_string();
     for _ in 0..8 {
         let demoted = demote_headings(&text, min_level.clamp(1, 6));
-        let next = html::fields::contained(&close_fence(demoted), Place::Blocks, render::options());
-        let next = crate::dialect::task_boxes_ending_a_line(&next, render::options());
+        let next = html::fields::contained(&close_fence(demoted), Place::Blocks, options());
+        let next = crate::dialect::task_boxes_ending_a_line(&next, options());
         if next == text {
             break;
         }
@@ -625,7 +574,7 @@ fn demote_headings(text: &str, min_level: usize) -> String {
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     let mut depth = 0usize;
     let mut heading: Option<(std::ops::Range<usize>, usize)> = None;
-    for (event, range) in Parser::new_ext(text, render::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
             Event::Start(Md::Heading { level, .. }) if depth == 0 => {
                 heading = Some((range, level_number(level)));
@@ -685,7 +634,7 @@ fn close_fence(mut text: String) -> String {
     for _ in 0..4 {
         // The last fence opened, and how a line in its block would start.
         let mut last = None;
-        for (event, range) in Parser::new_ext(&text, render::options()).into_offset_iter() {
+        for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
             let Event::Start(Md::CodeBlock(CodeBlockKind::Fenced(_))) = event else { continue };
             let source = &text[range.clone()];
             let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
@@ -706,7 +655,7 @@ fn close_fence(mut text: String) -> String {
         // prefix alone, once the list ended, may make an indented block).
         let probe = format!("{text}\n{prefix}\u{1}");
         let mut code = false;
-        let open = Parser::new_ext(&probe, render::options()).any(|e| match e {
+        let open = Parser::new_ext(&probe, options()).any(|e| match e {
             Event::Start(Md::CodeBlock(CodeBlockKind::Fenced(_))) => {
                 code = true;
                 false
@@ -732,6 +681,7 @@ fn close_fence(mut text: String) -> String {
 mod tests {
     use super::*;
     use crate::model::{CustomSection, Lessons, Tag};
+    use crate::render;
     use proptest::prelude::*;
 
     /// The example of shared/FORMAT.md, as a document.
@@ -1054,7 +1004,7 @@ The pool was restored.
             // The rows of each top-level table of the timeline's section: the
             // last is the timeline (its notes, written first, may hold tables).
             let mut timeline_tables: Vec<usize> = Vec::new();
-            for event in Parser::new_ext(&md, render::options()) {
+            for event in Parser::new_ext(&md, options()) {
                 let in_timeline = h2.len() == 2 && in_h2.is_none();
                 match event {
                     Event::Start(Md::Heading { level: HeadingLevel::H2, .. }) if depth == 0 => {
