@@ -6,6 +6,14 @@
 
 use pulldown_cmark::{Event, Options, Parser};
 
+/// The Markdown dialect we write and render: GitHub's.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_GFM
+}
+
 /// `text` with each task box that ends its line (`- [ ]` with nothing after
 /// it on the line) written `\[ ]`: GitHub shows such a box as the text
 /// `[ ]` (its tasks need a space or tab after the box), pulldown-cmark as a

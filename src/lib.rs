@@ -7,6 +7,7 @@ pub mod autolink;
 pub mod canonical;
 pub mod chat;
 pub mod dialect;
+pub mod doc_blocks;
 pub mod drafts;
 pub mod export;
 pub mod field_lines;

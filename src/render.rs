@@ -11,16 +11,9 @@
 use pulldown_cmark::{html as markup, Event, Options, Parser, Tag, TagEnd};
 
 use crate::autolink::autolinks;
-use crate::export::{Block, Container, Key};
+use crate::dialect::options;
+use crate::doc_blocks::{Block, Container, Key};
 use crate::html::sanitize;
-
-/// The Markdown dialect we write and render: GitHub's.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_GFM
-}
 
 /// Renders a whole document's Markdown to HTML that is safe to put in
 /// `inner_html`. Its front matter is not shown. (pulldown-cmark's own

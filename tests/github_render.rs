@@ -316,7 +316,7 @@ fn bare_addresses_are_linked_as_github_links_them() {
         let text: String =
             (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
         let mut plain = String::new();
-        let parser = pulldown_cmark::Parser::new_ext(&text, postmortem::render::options());
+        let parser = pulldown_cmark::Parser::new_ext(&text, postmortem::dialect::options());
         pulldown_cmark::html::push_html(&mut plain, parser);
         let plain_github = cmark_gfm_with(&text, &without_autolinks).expect("cmark-gfm ran before");
         if normalise(&sanitize(&plain)) != normalise(&sanitize(&plain_github)) {

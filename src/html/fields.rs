@@ -586,7 +586,7 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::options;
+    use crate::dialect::options;
 
     fn line(t: &str) -> String {
         contained(t, Place::Line, options())

@@ -6,7 +6,6 @@
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag as Md, TagEnd};
 
 use super::text::Piece;
-use crate::render;
 
 #[derive(Clone, Debug)]
 pub struct Block {
@@ -84,10 +83,11 @@ pub fn lines_of(src: &str, range: Piece) -> Vec<Piece> {
 /// alone, without the item's indentation, they would read otherwise).
 pub fn scan(src: &str, within: Piece, conflicts: bool, accidents: &mut Vec<usize>) -> Vec<Block> {
     let base = within.start;
-    let events: Vec<(Event, Piece)> = Parser::new_ext(&src[within.clone()], render::options())
-        .into_offset_iter()
-        .map(|(e, r)| (e, base + r.start..base + r.end))
-        .collect();
+    let events: Vec<(Event, Piece)> =
+        Parser::new_ext(&src[within.clone()], crate::dialect::options())
+            .into_offset_iter()
+            .map(|(e, r)| (e, base + r.start..base + r.end))
+            .collect();
     let mut builder = Builder { src, conflicts, accidents, para: 0 };
     builder.blocks(&events, Some(within))
 }

@@ -13,7 +13,6 @@ use super::text::Lines;
 use super::timeline::RowSource;
 use crate::html::{self, allowlist, tokens::Token};
 use crate::model::{Document, Tag};
-use crate::render;
 use crate::timeline::{Clock, When};
 use crate::timeparse::{self, DateOrder};
 
@@ -35,7 +34,7 @@ pub fn html_and_images(text: &str, findings: &mut Vec<ImportFinding>) {
     // more, and whether it shows as text (else it is left out).
     let mut tags: Vec<(String, usize, usize, bool)> = Vec::new();
     let mut code = 0;
-    for (event, range) in Parser::new_ext(text, render::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, crate::dialect::options()).into_offset_iter() {
         let line = lines.of(range.start);
         match event {
             Event::Start(Md::CodeBlock(_)) => code += 1,

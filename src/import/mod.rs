@@ -38,9 +38,9 @@ mod tests;
 
 use pulldown_cmark::{Event, Parser, Tag as Md};
 
+use crate::frontmatter;
 use crate::model::{CustomSection, Document};
 use crate::timeparse::{self, DateOrder};
-use crate::{frontmatter, render};
 pub use findings::{ImportFinding, ImportKind};
 use headings::{title_text, Topic};
 pub use normalise::MAX_INPUT;
@@ -258,7 +258,7 @@ pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
     let mut text = source.to_string();
     // The cells of each table, by row, to find the columns that only number rows.
     let mut tables: Vec<Vec<Vec<std::ops::Range<usize>>>> = Vec::new();
-    for (event, range) in Parser::new_ext(source, render::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(source, crate::dialect::options()).into_offset_iter() {
         match &event {
             Event::Start(Md::Table(_)) => tables.push(Vec::new()),
             Event::Start(Md::TableHead | Md::TableRow) => {

@@ -7,7 +7,6 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
 
 use super::findings::ImportFinding;
 use super::text::Lines;
-use crate::render;
 
 /// Larger input is kept whole in the intro, unread. Import is linear, so
 /// this only bounds the time a paste can take.
@@ -26,7 +25,7 @@ pub fn normalised(markdown: &str) -> String {
 /// of its own is an example, and stays.
 pub fn unwrap_fence(text: String, findings: &mut Vec<ImportFinding>) -> String {
     let (mut depth, mut fence, mut headings) = (0, None, false);
-    for (event, range) in Parser::new_ext(&text, render::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&text, crate::dialect::options()).into_offset_iter() {
         match &event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if depth == 0 => {
                 let lang = info.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
@@ -55,7 +54,7 @@ pub fn unwrap_fence(text: String, findings: &mut Vec<ImportFinding>) -> String {
         && last.len() >= marker.len()
         && last.chars().all(|c| marker.starts_with(c));
     let content = if closed { &body[..last_at] } else { body };
-    let holds_heading = Parser::new_ext(content, render::options())
+    let holds_heading = Parser::new_ext(content, crate::dialect::options())
         .any(|e| matches!(e, Event::Start(Tag::Heading { .. })));
     if !holds_heading || (closed && headings) {
         return text;

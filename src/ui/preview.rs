@@ -2,7 +2,7 @@
 //!
 //! Swapping the whole preview's HTML on each keystroke costs a full layout
 //! of the page (tens of milliseconds at a few hundred timeline rows). Here
-//! each block of the document (see `export::Key`) has its own Markdown,
+//! each block of the document (see `doc_blocks::Key`) has its own Markdown,
 //! rendered HTML and DOM nodes, recomputed only when the fields it reads
 //! change: typing in one timeline row re-renders that row's `<tr>` and
 //! nothing else. The page's HTML is still exactly pulldown-cmark's
@@ -18,7 +18,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTemplateElement, Node};
 
-use crate::export::{self, Container, Figures, Key};
+use crate::doc_blocks::{Container, Key};
+use crate::export::{self, Figures};
 use crate::model::{Item, Lessons};
 use crate::render;
 use crate::timeline::Clock;

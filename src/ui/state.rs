@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::export::Key;
+use crate::doc_blocks::Key;
 use crate::model::*;
 use crate::templates::Template;
 

@@ -16,6 +16,7 @@ mod timeline_fixtures;
 mod accessibility;
 mod backup;
 mod chat;
+mod compressed;
 mod install;
 mod internal;
 mod printing;
