@@ -6,7 +6,7 @@
 
 use time::{Date, Month, Time, Weekday};
 
-use crate::timeparse::{self, Zone};
+use crate::timeparse::{self, month_named, Zone};
 
 /// The day a stamp gives, as written: how numbers read (day or month
 /// first) is decided for the whole transcript.
@@ -97,21 +97,6 @@ impl<'a> Scan<'a> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),
@@ -121,14 +106,6 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("saturday", Weekday::Saturday),
     ("sunday", Weekday::Sunday),
 ];
-
-fn month_named(word: &str) -> Option<Month> {
-    let w = word.to_ascii_lowercase();
-    let n = MONTHS.iter().position(|m| {
-        *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
-    })?;
-    Month::try_from(u8::try_from(n + 1).ok()?).ok()
-}
 
 fn weekday_named(word: &str) -> Option<Weekday> {
     let w = word.to_ascii_lowercase();

@@ -507,15 +507,10 @@ impl<'a> TimeReader<'a> {
 
     fn month(&self, i: usize) -> Option<(Month, usize)> {
         let w = self.word(i)?;
-        let n = MONTHS.iter().position(|name| {
-            *name == w
-                || (w.len() == 3 && name.starts_with(w))
-                || (w == "sept" && *name == "september")
-        })?;
+        let month = month_named(w)?;
         if !self.capitalised_ok(i) {
             return None;
         }
-        let month = Month::try_from(u8::try_from(n + 1).ok()?).ok()?;
         let k = if w.len() <= 4 && self.symbol(i + 1, '.') && self.touches(i + 1) {
             i + 2
         } else {
@@ -550,6 +545,17 @@ impl<'a> TimeReader<'a> {
 
 fn is_weekday(w: &str) -> bool {
     WEEKDAYS.iter().any(|d| *d == w || (w.len() >= 3 && d.starts_with(w) && w.len() <= 5))
+}
+
+/// A month by its name, its three-letter short name or "Sept", in any case.
+pub fn month_named(word: &str) -> Option<Month> {
+    let w = word.to_ascii_lowercase();
+    let n = MONTHS.iter().position(|name| {
+        *name == w
+            || (w.len() == 3 && name.starts_with(&w))
+            || (w == "sept" && *name == "september")
+    })?;
+    Month::try_from(u8::try_from(n + 1).ok()?).ok()
 }
 
 const MONTHS: [&str; 12] = [
