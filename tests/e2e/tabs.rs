@@ -50,6 +50,24 @@ async fn notices(c: &Client) -> String {
     text.as_str().unwrap_or_default().to_string()
 }
 
+/// Keeps this window's `storage` events from the app until released,
+/// remembering their keys. The app's listener was added first and a window
+/// runs its listeners in that order, capturing or not, so rather than stop
+/// the event this makes its key read as one the app ignores.
+const HOLD_STORAGE_EVENTS: &str = "
+    const key = Object.getOwnPropertyDescriptor(StorageEvent.prototype, 'key');
+    window.heldStorage = { key, keys: [] };
+    Object.defineProperty(StorageEvent.prototype, 'key', {
+        configurable: true,
+        get() { heldStorage.keys.push(key.get.call(this)); return 'held by the test'; },
+    });";
+
+/// Lets the held events reach the app, in the order they came.
+const RELEASE_STORAGE_EVENTS: &str = "
+    Object.defineProperty(StorageEvent.prototype, 'key', heldStorage.key);
+    for (const key of heldStorage.keys)
+        window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage }));";
+
 /// The first window with a stored draft, and a second window open on it.
 async fn two_windows_on_one_draft(c: &Client, url: &str) -> (WindowHandle, WindowHandle) {
     fill_label(c, "Impact", "Checkout down").await;
@@ -99,10 +117,21 @@ async fn a_tab_with_nothing_unsaved_takes_the_other_tabs_save_and_builds_on_it()
 async fn edits_made_in_two_tabs_at_once_are_both_kept() {
     let (host, _driver, c, _profile) = start().await;
     let (first, second) = two_windows_on_one_draft(&c, &host.url).await;
-    // Each window edits before it hears of the other's save.
+    // Each window edits before it hears of the other's save. Real timing
+    // cannot promise that (under load the first window may hear the save
+    // before its own keystrokes land, and rightly take it in place), so the
+    // first window's ears are held shut until it has typed.
+    c.switch_to_window(first.clone()).await.unwrap();
+    c.execute(HOLD_STORAGE_EVENTS, vec![]).await.unwrap();
+    c.switch_to_window(second.clone()).await.unwrap();
     fill_label(&c, "Root cause", "Typed in the second tab").await;
+    eventually("the second window's save", || async {
+        stored(&c).await.iter().any(|(_, root)| root == "Typed in the second tab")
+    })
+    .await;
     c.switch_to_window(first.clone()).await.unwrap();
     fill_label(&c, "Title", "Typed in the first tab").await;
+    c.execute(RELEASE_STORAGE_EVENTS, vec![]).await.unwrap();
     eventually("two drafts stored", || async { stored(&c).await.len() == 2 }).await;
     let drafts = stored(&c).await;
     // One holds the second window's root cause, the other the first one's
