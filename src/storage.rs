@@ -113,9 +113,9 @@ pub async fn persisted() -> Option<bool> {
 
 /// Bytes this site uses and may use, as the browser estimates them (all its
 /// storage: the offline copy of the app counts too).
-pub async fn estimate() -> Option<(f64, f64)> {
+pub async fn estimate() -> Option<(u64, u64)> {
     let promise = manager()?.estimate().ok()?;
     let value = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    let number = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok()?.as_f64();
+    let number = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok()?.as_f64().map(|n| n as u64);
     Some((number("usage")?, number("quota")?))
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::drafts::backup;
+use crate::drafts::{backup, size_in_words};
 use crate::templates::{Template, TEMPLATES};
 use crate::ui::drafts::{local_time, starter, Drafts};
 use crate::ui::output::{download, today};
@@ -151,34 +151,34 @@ fn Backup(drafts: Drafts) -> impl IntoView {
 /// Whether the browser may evict the drafts, and how much room they take.
 #[component]
 fn StorageState(drafts: Drafts) -> impl IntoView {
-    let persisted = LocalResource::new(crate::storage::persisted);
-    let estimate = LocalResource::new(crate::storage::estimate);
+    // Plain signals filled by one task, not LocalResources: the async
+    // machinery they bring costs the download more than it gives here.
+    let persisted = RwSignal::new(None);
+    let estimate = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        persisted.set(crate::storage::persisted().await);
+        estimate.set(crate::storage::estimate().await);
+    });
     let used = move || {
         drafts.listed.track();
         drafts.with_store(|s| crate::drafts::bytes_used(s))
     };
     view! {
         <p class="storage-state">
-            {move || match persisted.get().flatten() {
+            {move || match persisted.get() {
                 Some(true) => "This browser keeps the drafts until you delete them (persistent storage).",
                 Some(false) => "This browser may clear the drafts when it runs low on space: download a backup to be safe.",
                 None => "This browser does not say whether it keeps the drafts: download a backup to be safe.",
             }}
             " "
-            {move || format!("The drafts take {}", size(used() as f64))}
-            {move || estimate.get().flatten().map(|(usage, quota)| {
-                format!("; this site uses {} of the {} the browser allows.", size(usage), size(quota))
+            {move || format!("The drafts take {}", size_in_words(used() as u64))}
+            {move || estimate.get().map(|(usage, quota)| {
+                format!(
+                    "; this site uses {} of the {} the browser allows.",
+                    size_in_words(usage),
+                    size_in_words(quota)
+                )
             }).unwrap_or_else(|| ".".into())}
         </p>
-    }
-}
-
-/// "12 KB", "3.4 MB".
-fn size(bytes: f64) -> String {
-    match bytes {
-        b if b < 1024.0 => format!("{b:.0} bytes"),
-        b if b < 1024.0 * 1024.0 => format!("{:.0} KB", b / 1024.0),
-        b if b < 1024.0 * 1024.0 * 1024.0 => format!("{:.1} MB", b / (1024.0 * 1024.0)),
-        b => format!("{:.1} GB", b / (1024.0 * 1024.0 * 1024.0)),
     }
 }
