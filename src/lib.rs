@@ -15,6 +15,7 @@ pub mod file_findings;
 pub mod frontmatter;
 pub mod html;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod render;
 pub mod sample;

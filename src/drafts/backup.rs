@@ -9,22 +9,24 @@
 //! is refused before anything is written.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::{migrate, new_id, read, set_aside_entries, write, Draft, KeyValue, SaveError};
+use super::{migrate, new_id, read, set_aside_entries, write, Draft, KeyValue, SaveError, Stored};
+use crate::json::{self, ReadError, Value};
+use crate::model::Document;
 
 /// What the file says it is, so that no other JSON is taken for one.
 const FORMAT: &str = "postmortem-drafts";
 /// Bumped when the file's shape changes; a newer one is refused.
 pub const BACKUP_VERSION: u64 = 1;
 
+/// Written with the documents as they are, read with them as [`Value`]s.
 #[derive(Serialize, Deserialize)]
-struct File {
+struct File<D> {
     format: String,
     version: u64,
     /// Milliseconds since the Unix epoch.
     created: f64,
-    drafts: Vec<BackedUp>,
+    drafts: Vec<BackedUp<D>>,
     /// Drafts this editor could not read when they were backed up, as
     /// stored: the key and the exact text.
     #[serde(default)]
@@ -32,13 +34,13 @@ struct File {
 }
 
 #[derive(Serialize, Deserialize)]
-struct BackedUp {
+struct BackedUp<D> {
     id: String,
     updated: f64,
     #[serde(default)]
     revision: u64,
     /// Read through `migrate`, so a backup made by an older version restores.
-    doc: Value,
+    doc: D,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -50,7 +52,7 @@ struct Raw {
 /// The backup file of everything in the store (drafts set aside included).
 pub fn backup(store: &mut impl KeyValue, now: f64) -> String {
     let loaded = super::load_all(store);
-    let file = File {
+    let file: File<&Document> = File {
         format: FORMAT.into(),
         version: BACKUP_VERSION,
         created: now,
@@ -61,7 +63,7 @@ pub fn backup(store: &mut impl KeyValue, now: f64) -> String {
                 id: d.id.clone(),
                 updated: d.updated,
                 revision: d.revision,
-                doc: serde_json::to_value(&d.doc).unwrap_or(Value::Null),
+                doc: &d.doc,
             })
             .collect(),
         set_aside: set_aside_entries(store)
@@ -69,7 +71,7 @@ pub fn backup(store: &mut impl KeyValue, now: f64) -> String {
             .map(|(key, value)| Raw { key, value })
             .collect(),
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    json::to_text(&file, true).unwrap_or_default()
 }
 
 /// A file name for a backup made at `date` ("2024-06-01").
@@ -179,11 +181,9 @@ pub fn restore(store: &mut impl KeyValue, text: &str, now: f64) -> Result<Report
             Ok(doc) => doc,
             // A draft this version cannot read is kept aside, as written.
             Err(_) => {
-                let raw = serde_json::json!({
-                    "updated": entry.updated, "revision": entry.revision, "doc": entry.doc
-                });
+                let raw = Stored { updated: entry.updated, revision: entry.revision, doc: entry.doc };
                 let key = super::aside_key(store, &entry.id);
-                if let Err(e) = store.set(&key, &raw.to_string()) {
+                if let Err(e) = store.set(&key, &json::to_text(&raw, false).unwrap_or_default()) {
                     report.full = Some(e);
                     break;
                 }
@@ -245,19 +245,17 @@ pub fn restore(store: &mut impl KeyValue, text: &str, now: f64) -> Result<Report
 }
 
 /// The file, checked whole before anything is written.
-fn parse(text: &str) -> Result<File, RestoreError> {
+fn parse(text: &str) -> Result<File<Value>, RestoreError> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(RestoreError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            RestoreError::CutShort
-        } else if text.trim_start().starts_with('{') {
+    let value = json::parse(text).map_err(|e| match e {
+        ReadError::CutShort => RestoreError::CutShort,
+        _ if text.trim_start().starts_with('{') => {
             RestoreError::NotABackup(format!("it is damaged: {e}"))
-        } else {
-            RestoreError::NotABackup("it is not JSON".into())
         }
+        _ => RestoreError::NotABackup("it is not JSON".into()),
     })?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(RestoreError::NotABackup("it is JSON, but not one this editor wrote".into()));
@@ -266,7 +264,7 @@ fn parse(text: &str) -> Result<File, RestoreError> {
     if version > BACKUP_VERSION {
         return Err(RestoreError::Newer(version));
     }
-    serde_json::from_value(value)
+    json::from_value(value)
         .map_err(|e| RestoreError::NotABackup(format!("its contents do not read: {e}")))
 }
 
@@ -274,7 +272,6 @@ fn parse(text: &str) -> Result<File, RestoreError> {
 mod tests {
     use super::super::{draft_key, load_all, save, MemoryStore};
     use super::*;
-    use crate::model::Document;
 
     fn doc(title: &str) -> Document {
         let mut d = Document::new();

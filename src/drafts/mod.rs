@@ -17,7 +17,8 @@ pub mod backup;
 mod migrate;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+
+use crate::json::{self, ReadError, Value};
 
 use crate::model::Document;
 pub use migrate::migrate;
@@ -157,9 +158,9 @@ pub fn read(store: &impl KeyValue, id: &str) -> Result<Option<Draft>, String> {
 }
 
 fn parse(id: &str, raw: &str) -> Result<Draft, String> {
-    let stored: Stored<Value> = serde_json::from_str(raw).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => format!("it is not a stored draft ({e})"),
-        _ => format!("it is not valid JSON ({e})"),
+    let stored: Stored<Value> = json::from_text(raw).map_err(|e| match e {
+        ReadError::Shape(why) => format!("it is not a stored draft ({why})"),
+        ReadError::CutShort | ReadError::NotJson(_) => format!("it is not valid JSON ({e})"),
     })?;
     let doc = migrate(stored.doc)?;
     Ok(Draft { id: id.to_string(), updated: stored.updated, revision: stored.revision, doc })
@@ -170,8 +171,8 @@ fn parse(id: &str, raw: &str) -> Result<Draft, String> {
 /// restoring a backup.
 pub fn write(store: &mut impl KeyValue, draft: &Draft) -> Result<(), SaveError> {
     let stored = Stored { updated: draft.updated, revision: draft.revision, doc: &draft.doc };
-    let json = serde_json::to_string(&stored).map_err(|e| SaveError::Unavailable(e.to_string()))?;
-    store.set(&draft_key(&draft.id), &json)
+    let text = json::to_text(&stored, false).map_err(SaveError::Unavailable)?;
+    store.set(&draft_key(&draft.id), &text)
 }
 
 /// What `save` did.
@@ -260,6 +261,21 @@ pub fn bytes_used(store: &impl KeyValue) -> usize {
             2 * (k.encode_utf16().count() + value.encode_utf16().count())
         })
         .sum()
+}
+
+/// "812 bytes", "12 KB", "3.4 MB", "1.2 GB", counted in integers: the
+/// browser build carries no float formatting for this.
+pub fn size_in_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    match bytes {
+        b if b < KB => format!("{b} bytes"),
+        b if b < KB * KB => format!("{} KB", (b + KB / 2) / KB),
+        b => {
+            let (unit, name) = if b < KB * KB * KB { (KB * KB, "MB") } else { (KB * KB * KB, "GB") };
+            let tenths = (b * 10 + unit / 2) / unit;
+            format!("{}.{} {name}", tenths / 10, tenths % 10)
+        }
+    }
 }
 
 /// What a change another tab made to the store, under `key`, is about.
@@ -352,6 +368,17 @@ impl KeyValue for MemoryStore {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sizes_read_in_the_unit_that_suits_them() {
+        let words: Vec<_> = [0, 1023, 1024, 1535, 1536, 1024 * 1024 - 1, 1024 * 1024, 3_565_158,
+            50 * 1024 * 1024 * 1024 / 40, 5 * 1024 * 1024 * 1024 + 1]
+            .into_iter()
+            .map(super::size_in_words)
+            .collect();
+        assert_eq!(words, ["0 bytes", "1023 bytes", "1 KB", "1 KB", "2 KB", "1024 KB", "1.0 MB",
+            "3.4 MB", "1.3 GB", "5.0 GB"]);
+    }
+
     use super::*;
     use crate::model::MODEL_VERSION;
 
