@@ -314,8 +314,12 @@ mod backend {
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
 
-    pub fn to_text<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, String> {
-        let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    pub fn to_text<T: serde::Serialize + ?Sized>(
+        value: &T,
+        pretty: bool,
+    ) -> Result<String, String> {
+        let text =
+            if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
         text.map_err(|e| e.to_string())
     }
 }
@@ -330,7 +334,10 @@ mod backend {
         serde_wasm_bindgen::from_value(parsed).map_err(|e| e.to_string())
     }
 
-    pub fn to_text<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String, String> {
+    pub fn to_text<T: serde::Serialize + ?Sized>(
+        value: &T,
+        pretty: bool,
+    ) -> Result<String, String> {
         // Plain objects and nulls, as JSON has them (not Maps, not undefined).
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         let value = value.serialize(&serializer).map_err(|e| e.to_string())?;
@@ -404,11 +411,13 @@ mod tests {
     #[test]
     fn shapes_that_do_not_fit_say_why() {
         let wrong = from_text::<Thing>(r#"{"name":1}"#).unwrap_err();
-        assert!(matches!(&wrong, ReadError::Shape(why) if why.contains("invalid type")), "{wrong:?}");
-        let colour = from_text::<Thing>(
-            r#"{"name":"n","count":1,"when":1,"colour":"green","note":null}"#,
-        )
-        .unwrap_err();
+        assert!(
+            matches!(&wrong, ReadError::Shape(why) if why.contains("invalid type")),
+            "{wrong:?}"
+        );
+        let colour =
+            from_text::<Thing>(r#"{"name":"n","count":1,"when":1,"colour":"green","note":null}"#)
+                .unwrap_err();
         assert!(matches!(&colour, ReadError::Shape(why) if why.contains("green")), "{colour:?}");
         assert!(matches!(from_text::<Thing>("[1,2]"), Err(ReadError::Shape(_))));
     }

@@ -116,6 +116,7 @@ pub async fn persisted() -> Option<bool> {
 pub async fn estimate() -> Option<(u64, u64)> {
     let promise = manager()?.estimate().ok()?;
     let value = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    let number = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok()?.as_f64().map(|n| n as u64);
+    let number =
+        |name: &str| js_sys::Reflect::get(&value, &name.into()).ok()?.as_f64().map(|n| n as u64);
     Some((number("usage")?, number("quota")?))
 }

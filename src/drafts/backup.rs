@@ -181,7 +181,8 @@ pub fn restore(store: &mut impl KeyValue, text: &str, now: f64) -> Result<Report
             Ok(doc) => doc,
             // A draft this version cannot read is kept aside, as written.
             Err(_) => {
-                let raw = Stored { updated: entry.updated, revision: entry.revision, doc: entry.doc };
+                let raw =
+                    Stored { updated: entry.updated, revision: entry.revision, doc: entry.doc };
                 let key = super::aside_key(store, &entry.id);
                 if let Err(e) = store.set(&key, &json::to_text(&raw, false).unwrap_or_default()) {
                     report.full = Some(e);

@@ -61,14 +61,19 @@ mod tests {
 
     #[test]
     fn draft_without_version_reads_as_version_one() {
-        let doc = migrate(json::parse(r#"{"title": "t", "timeline": [{"id": 3, "time": "1:00", "event": "e"}]}"#).unwrap()).unwrap();
+        let doc = migrate(
+            json::parse(r#"{"title": "t", "timeline": [{"id": 3, "time": "1:00", "event": "e"}]}"#)
+                .unwrap(),
+        )
+        .unwrap();
         assert_eq!(doc.version, MODEL_VERSION);
         assert_eq!(doc.timeline[0].event, "e");
     }
 
     #[test]
     fn a_document_from_a_newer_version_is_refused_with_the_reason() {
-        let newer = json::parse(&format!(r#"{{"version": {}, "title": "t"}}"#, MODEL_VERSION + 1)).unwrap();
+        let newer =
+            json::parse(&format!(r#"{{"version": {}, "title": "t"}}"#, MODEL_VERSION + 1)).unwrap();
         assert!(migrate(newer).unwrap_err().contains("newer version"));
     }
 }

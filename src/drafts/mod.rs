@@ -271,7 +271,8 @@ pub fn size_in_words(bytes: u64) -> String {
         b if b < KB => format!("{b} bytes"),
         b if b < KB * KB => format!("{} KB", (b + KB / 2) / KB),
         b => {
-            let (unit, name) = if b < KB * KB * KB { (KB * KB, "MB") } else { (KB * KB * KB, "GB") };
+            let (unit, name) =
+                if b < KB * KB * KB { (KB * KB, "MB") } else { (KB * KB * KB, "GB") };
             let tenths = (b * 10 + unit / 2) / unit;
             format!("{}.{} {name}", tenths / 10, tenths % 10)
         }
@@ -370,13 +371,36 @@ impl KeyValue for MemoryStore {
 mod tests {
     #[test]
     fn sizes_read_in_the_unit_that_suits_them() {
-        let words: Vec<_> = [0, 1023, 1024, 1535, 1536, 1024 * 1024 - 1, 1024 * 1024, 3_565_158,
-            50 * 1024 * 1024 * 1024 / 40, 5 * 1024 * 1024 * 1024 + 1]
-            .into_iter()
-            .map(super::size_in_words)
-            .collect();
-        assert_eq!(words, ["0 bytes", "1023 bytes", "1 KB", "1 KB", "2 KB", "1024 KB", "1.0 MB",
-            "3.4 MB", "1.3 GB", "5.0 GB"]);
+        let words: Vec<_> = [
+            0,
+            1023,
+            1024,
+            1535,
+            1536,
+            1024 * 1024 - 1,
+            1024 * 1024,
+            3_565_158,
+            50 * 1024 * 1024 * 1024 / 40,
+            5 * 1024 * 1024 * 1024 + 1,
+        ]
+        .into_iter()
+        .map(super::size_in_words)
+        .collect();
+        assert_eq!(
+            words,
+            [
+                "0 bytes",
+                "1023 bytes",
+                "1 KB",
+                "1 KB",
+                "2 KB",
+                "1024 KB",
+                "1.0 MB",
+                "3.4 MB",
+                "1.3 GB",
+                "5.0 GB"
+            ]
+        );
     }
 
     use super::*;
