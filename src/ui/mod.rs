@@ -30,7 +30,7 @@ use findings::FindingsPanel;
 use form::{MeasuresSection, MetaSection, OptionalSections, RootCauseSection, SummarySection};
 use import::{ImportDialog, ImportReport};
 use output::OutputButtons;
-use preview::{Derived, Preview, WholePreview};
+use preview::{Derived, Preview};
 use share::{ShareButton, Shared, SharedView};
 use state::EditorState;
 use theme::ThemeSwitch;
@@ -250,11 +250,7 @@ fn Editor(
                         "Public version"
                     </label>
                 </div>
-                {if whole_document_preview() {
-                    view! { <WholePreview state raw_view public_version=public_version.into()/> }.into_any()
-                } else {
-                    view! { <Preview state derived raw_view public_version=public_version.into()/> }.into_any()
-                }}
+                {preview(state, derived, raw_view, public_version.into())}
                 // Made whole while it is shown: the public version is read, not typed into.
                 {move || (raw_view.get() && public_version.get()).then(|| view! {
                     <pre class="raw-markdown public" aria-label="Markdown, public version" role="region" tabindex="0">
@@ -266,9 +262,19 @@ fn Editor(
     }
 }
 
-/// `?preview=whole` selects the benchmark's yardstick preview.
-fn whole_document_preview() -> bool {
-    web_sys::window()
+fn preview(
+    state: EditorState,
+    derived: Derived,
+    raw_view: ReadSignal<bool>,
+    public_version: Signal<bool>,
+) -> AnyView {
+    // `?preview=whole` selects the benchmark's yardstick, in builds for it.
+    #[cfg(feature = "bench")]
+    if web_sys::window()
         .and_then(|w| w.location().search().ok())
         .is_some_and(|q| q.contains("preview=whole"))
+    {
+        return view! { <preview::WholePreview state raw_view public_version/> }.into_any();
+    }
+    view! { <Preview state derived raw_view public_version/> }.into_any()
 }

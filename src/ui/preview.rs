@@ -463,8 +463,11 @@ fn children(node: &Node) -> Vec<Node> {
 }
 
 /// Counts updates that reached the page in `window.postmortemPatches`: the
-/// benchmark waits on it to know a keystroke's change is in the DOM.
+/// benchmark and the browser tests wait on it to know that a keystroke's
+/// change is in the DOM. Only with the `bench` feature; the app has no use
+/// for it.
 fn count_patch() {
+    #[cfg(feature = "bench")]
     if let Some(w) = web_sys::window() {
         let key = wasm_bindgen::JsValue::from_str("postmortemPatches");
         let n = js_sys::Reflect::get(&w, &key).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -595,7 +598,8 @@ pub fn Preview(
 
 /// The yardstick of the preview benchmark, chosen with `?preview=whole`:
 /// the whole document exported, rendered and swapped in on every change,
-/// as in-browser Markdown editors do.
+/// as in-browser Markdown editors do. Only in builds with `bench`.
+#[cfg(feature = "bench")]
 #[component]
 pub fn WholePreview(
     state: EditorState,
