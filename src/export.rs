@@ -18,7 +18,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag as Md, TagE
 use time::Duration;
 
 use crate::dialect::options;
-use crate::doc_blocks::{Block, Key};
+use crate::doc_blocks::{Block, Key, Shape};
 use crate::html;
 use crate::html::fields::Place;
 use crate::model::{Document, Headings, Item, Lessons, Status, Summary, Tag, Task, TimelineRow};
@@ -67,64 +67,64 @@ pub fn to_markdown(doc: &Document) -> String {
     out
 }
 
-/// The document's blocks in order; their Markdown joined is `to_markdown`.
+/// The document's blocks in order (`Shape::keys`); their Markdown joined is
+/// `to_markdown`.
 pub fn blocks(doc: &Document) -> Vec<Block> {
     let clock = Clock::of(doc);
     let figures = Figures::new(&clock, doc.timeline.iter().map(|r| (r.tag, clock.row(&r.time))));
-    let h = &doc.headings;
     let bullet = bullet_before(&doc.measures_notes);
-
-    let mut out = vec![
-        Block { key: Key::FrontMatter, markdown: front_matter(&doc.front_matter) },
-        Block { key: Key::Title, markdown: title(&doc.title) },
-        Block { key: Key::Meta, markdown: meta(doc.status, &doc.authors) },
-        Block { key: Key::Intro, markdown: intro(&doc.intro) },
-        Block { key: Key::Summary, markdown: summary(&h.summary, &doc.summary, &figures) },
-        Block { key: Key::TimelineHead, markdown: timeline_head(&h.timeline, &doc.timeline_notes) },
-        Block { key: Key::TableHead, markdown: table_head(&doc.summary.zone, &clock) },
-    ];
-    for row in &doc.timeline {
-        out.push(Block { key: Key::Row(row.id), markdown: timeline_row(row) });
-    }
-    out.push(Block {
-        key: Key::RootCause,
-        markdown: root_cause(&h.root_cause_and_resolution, &h.root_cause, &doc.root_cause),
-    });
-    out.push(Block { key: Key::Resolution, markdown: resolution(&h.resolution, &doc.resolution) });
-    if let Some(text) = &doc.misleading {
-        out.push(Block {
-            key: Key::Misleading,
-            markdown: section(&h.misleading, MISLEADING, text, doc.internal.misleading),
-        });
-    }
-    if let Some(text) = &doc.escalation {
-        out.push(Block {
-            key: Key::Escalation,
-            markdown: section(&h.escalation, ESCALATION, text, doc.internal.escalation),
-        });
-    }
-    if let Some(lessons) = &doc.lessons {
-        let markdown = lessons_learned(h, lessons, doc.internal.lessons);
-        out.push(Block { key: Key::Lessons, markdown });
-    }
-    for c in &doc.custom {
-        let markdown = section(&c.heading, NOTES, &c.body, c.internal);
-        out.push(Block { key: Key::Custom(c.id), markdown });
-    }
-    out.push(Block {
-        key: Key::MeasuresHead,
-        markdown: measures_head(&h.measures, &doc.measures_notes),
-    });
-    for item in &doc.improvements {
-        out.push(Block { key: Key::Improvement(item.id), markdown: improvement(item, bullet) });
-    }
-    if doc.tasks.iter().any(|t| !task_item(t).is_empty()) {
-        out.push(Block { key: Key::TasksHead, markdown: tasks_head(&h.tasks) });
-        for task in &doc.tasks {
-            out.push(Block { key: Key::Task(task.id), markdown: task_item(task) });
-        }
-    }
-    out
+    let any_task = any_task(&doc.tasks);
+    let h = &doc.headings;
+    // The shape lists rows, sections and items in the document's order, so
+    // each kind is walked once, in step with its keys.
+    let (mut rows, mut custom) = (doc.timeline.iter(), doc.custom.iter());
+    let (mut improvements, mut tasks) = (doc.improvements.iter(), doc.tasks.iter());
+    Shape::of(doc)
+        .keys()
+        .into_iter()
+        .map(|key| {
+            let markdown = match key {
+                Key::FrontMatter => front_matter(&doc.front_matter),
+                Key::Title => title(&doc.title),
+                Key::Meta => meta(doc.status, &doc.authors),
+                Key::Intro => intro(&doc.intro),
+                Key::Summary => summary(&h.summary, &doc.summary, &figures),
+                Key::TimelineHead => timeline_head(&h.timeline, &doc.timeline_notes),
+                Key::TableHead => table_head(&doc.summary.zone, &clock),
+                Key::Row(_) => rows.next().map(timeline_row).unwrap_or_default(),
+                Key::RootCause => {
+                    root_cause(&h.root_cause_and_resolution, &h.root_cause, &doc.root_cause)
+                }
+                Key::Resolution => resolution(&h.resolution, &doc.resolution),
+                Key::Misleading => doc
+                    .misleading
+                    .as_deref()
+                    .map(|text| section(&h.misleading, MISLEADING, text, doc.internal.misleading))
+                    .unwrap_or_default(),
+                Key::Escalation => doc
+                    .escalation
+                    .as_deref()
+                    .map(|text| section(&h.escalation, ESCALATION, text, doc.internal.escalation))
+                    .unwrap_or_default(),
+                Key::Lessons => doc
+                    .lessons
+                    .as_ref()
+                    .map(|lessons| lessons_learned(h, lessons, doc.internal.lessons))
+                    .unwrap_or_default(),
+                Key::Custom(_) => custom
+                    .next()
+                    .map(|c| section(&c.heading, NOTES, &c.body, c.internal))
+                    .unwrap_or_default(),
+                Key::MeasuresHead => measures_head(&h.measures, &doc.measures_notes),
+                Key::Improvement(_) => {
+                    improvements.next().map(|item| improvement(item, bullet)).unwrap_or_default()
+                }
+                Key::TasksHead => tasks_head(&h.tasks, any_task),
+                Key::Task(_) => tasks.next().map(task_item).unwrap_or_default(),
+            };
+            Block { key, markdown }
+        })
+        .collect()
 }
 
 /// The name for the downloaded file: the outage's date (else `today`,
@@ -400,8 +400,18 @@ pub fn improvement(item: &Item, bullet: char) -> String {
     finish_line(format!("{bullet} {}\n", list_text(&item.text, bullet)))
 }
 
-pub fn tasks_head(written: &str) -> String {
+/// The tasks' heading, when some task has text (`any_task`): no heading
+/// over an empty list.
+pub fn tasks_head(written: &str, any_task: bool) -> String {
+    if !any_task {
+        return String::new();
+    }
     finish(format!("\n### {}\n", heading(written, TASKS)))
+}
+
+/// Whether some task has text, an owner or a due date to write.
+pub fn any_task<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> bool {
+    tasks.into_iter().any(|t| !task_item(t).is_empty())
 }
 
 /// A task-list item; nothing for a task with no text, owner or due date.

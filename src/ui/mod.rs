@@ -22,7 +22,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use crate::export;
-use crate::model::{Document, Summary};
+use crate::model::Document;
 use crate::validate::{self, Finding};
 use drafts::{Drafts, SaveState};
 use drafts_panel::DraftsPanel;
@@ -208,15 +208,7 @@ fn Editor(
     // The summary's and title's own messages, as they are typed.
     let form_findings = Memo::new(move |_| {
         let clock = derived.clock.read();
-        let summary = Summary {
-            start: state.start.get(),
-            end: state.end.get(),
-            zone: state.zone.get(),
-            impact: state.impact.get(),
-            affected: state.affected.get(),
-            root_cause: state.summary_root_cause.get(),
-            notes: String::new(),
-        };
+        let summary = state.summary();
         let mut f: Vec<Finding> = validate::summary_findings(&summary, &clock);
         f.extend(validate::root_cause_missing(&summary.root_cause, &state.root_cause.read()));
         f.extend(validate::text_findings(validate::Field::Title, &state.title.read()));

@@ -20,7 +20,7 @@ use web_sys::{Element, HtmlTemplateElement, Node};
 
 use crate::doc_blocks::{Container, Key};
 use crate::export::{self, Figures};
-use crate::model::{Item, Lessons};
+use crate::model::Item;
 use crate::render;
 use crate::timeline::Clock;
 use crate::ui::state::EditorState;
@@ -37,6 +37,8 @@ pub struct Derived {
 impl Derived {
     pub fn new(state: EditorState) -> Derived {
         let clock = Memo::new(move |_| {
+            // Only the window: typing elsewhere in the summary costs the
+            // rows nothing.
             let summary = crate::model::Summary {
                 start: state.start.get(),
                 end: state.end.get(),
@@ -78,16 +80,7 @@ fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
         Key::Meta => Box::new(move || export::meta(s.status.get(), &s.authors.read())),
         Key::Intro => Box::new(move || export::intro(&s.intro.read())),
         Key::Summary => Box::new(move || {
-            let summary = crate::model::Summary {
-                start: s.start.get(),
-                end: s.end.get(),
-                zone: s.zone.get(),
-                impact: s.impact.get(),
-                affected: s.affected.get(),
-                root_cause: s.summary_root_cause.get(),
-                notes: s.summary_notes.get(),
-            };
-            export::summary(&s.headings.read().summary, &summary, &derived.figures.get())
+            export::summary(&s.headings.read().summary, &s.summary(), &derived.figures.get())
         }),
         Key::TimelineHead => Box::new(move || {
             export::timeline_head(&s.headings.read().timeline, &s.timeline_notes.read())
@@ -117,12 +110,7 @@ fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
             export::section(&h.escalation, export::ESCALATION, &s.escalation.text.read(), internal)
         }),
         Key::Lessons => Box::new(move || {
-            let lessons = Lessons {
-                went_well: s.went_well.get(),
-                went_wrong: s.went_wrong.get(),
-                got_lucky: s.got_lucky.get(),
-            };
-            export::lessons_learned(&s.headings.read(), &lessons, s.lessons_internal.get())
+            export::lessons_learned(&s.headings.read(), &s.lessons(), s.lessons_internal.get())
         }),
         Key::Custom(id) => {
             let c = s.custom.with_untracked(|l| l.iter().find(|c| c.id == id).copied())?;
@@ -142,12 +130,9 @@ fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
             })
         }
         Key::TasksHead => Box::new(move || {
-            let any = s.tasks.with(|l| l.iter().any(|t| !export::task_item(&t.get()).is_empty()));
-            if any {
-                export::tasks_head(&s.headings.read().tasks)
-            } else {
-                String::new()
-            }
+            let any =
+                s.tasks.with(|l| export::any_task(&l.iter().map(|t| t.get()).collect::<Vec<_>>()));
+            export::tasks_head(&s.headings.read().tasks, any)
         }),
         Key::Task(id) => {
             let task = s.tasks.with_untracked(|l| l.iter().find(|t| t.id == id).copied())?;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::doc_blocks::Key;
+use crate::doc_blocks::{Key, Shape};
 use crate::model::*;
 use crate::templates::Template;
 
@@ -230,26 +230,14 @@ impl EditorState {
             authors: self.authors.get(),
             status: self.status.get(),
             intro: self.intro.get(),
-            summary: Summary {
-                start: self.start.get(),
-                end: self.end.get(),
-                zone: self.zone.get(),
-                impact: self.impact.get(),
-                affected: self.affected.get(),
-                root_cause: self.summary_root_cause.get(),
-                notes: self.summary_notes.get(),
-            },
+            summary: self.summary(),
             timeline_notes: self.timeline_notes.get(),
             timeline: self.rows.get().iter().map(RowState::get).collect(),
             root_cause: self.root_cause.get(),
             resolution: self.resolution.get(),
             misleading: self.misleading.get(),
             escalation: self.escalation.get(),
-            lessons: self.lessons_on.get().then(|| Lessons {
-                went_well: self.went_well.get(),
-                went_wrong: self.went_wrong.get(),
-                got_lucky: self.got_lucky.get(),
-            }),
+            lessons: self.lessons_on.get().then(|| self.lessons()),
             custom: self.custom.get().iter().map(CustomState::get).collect(),
             internal: InternalSections {
                 misleading: self.misleading.internal.get(),
@@ -270,6 +258,28 @@ impl EditorState {
         };
         doc.next_id = self.next_id.get_value();
         doc
+    }
+
+    /// The issue summary's fields, tracked.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            start: self.start.get(),
+            end: self.end.get(),
+            zone: self.zone.get(),
+            impact: self.impact.get(),
+            affected: self.affected.get(),
+            root_cause: self.summary_root_cause.get(),
+            notes: self.summary_notes.get(),
+        }
+    }
+
+    /// The lessons' three texts, tracked (whether the section is on or not).
+    pub fn lessons(&self) -> Lessons {
+        Lessons {
+            went_well: self.went_well.get(),
+            went_wrong: self.went_wrong.get(),
+            got_lucky: self.got_lucky.get(),
+        }
     }
 
     /// What the template says goes in the field with this id, if anything.
@@ -438,34 +448,15 @@ impl EditorState {
     /// The blocks of the exported document, in order, as keys: what the
     /// preview lays out. Tracks only the structure, not the text.
     pub fn layout(&self) -> Vec<Key> {
-        let mut keys = vec![
-            Key::FrontMatter,
-            Key::Title,
-            Key::Meta,
-            Key::Intro,
-            Key::Summary,
-            Key::TimelineHead,
-            Key::TableHead,
-        ];
-        keys.extend(self.rows.with(|rows| rows.iter().map(|r| Key::Row(r.id)).collect::<Vec<_>>()));
-        keys.extend([Key::RootCause, Key::Resolution]);
-        if self.misleading.on.get() {
-            keys.push(Key::Misleading);
+        Shape {
+            rows: self.rows.with(|l| l.iter().map(|r| r.id).collect()),
+            misleading: self.misleading.on.get(),
+            escalation: self.escalation.on.get(),
+            lessons: self.lessons_on.get(),
+            custom: self.custom.with(|l| l.iter().map(|c| c.id).collect()),
+            improvements: self.improvements.with(|l| l.iter().map(|i| i.id).collect()),
+            tasks: self.tasks.with(|l| l.iter().map(|t| t.id).collect()),
         }
-        if self.escalation.on.get() {
-            keys.push(Key::Escalation);
-        }
-        if self.lessons_on.get() {
-            keys.push(Key::Lessons);
-        }
-        keys.extend(self.custom.with(|c| c.iter().map(|c| Key::Custom(c.id)).collect::<Vec<_>>()));
-        keys.push(Key::MeasuresHead);
-        keys.extend(
-            self.improvements
-                .with(|l| l.iter().map(|i| Key::Improvement(i.id)).collect::<Vec<_>>()),
-        );
-        keys.push(Key::TasksHead);
-        keys.extend(self.tasks.with(|l| l.iter().map(|t| Key::Task(t.id)).collect::<Vec<_>>()));
-        keys
+        .keys()
     }
 }
