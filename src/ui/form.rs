@@ -15,13 +15,17 @@ use crate::validate::{self, Field, Finding};
 pub fn Line(
     state: EditorState,
     value: Text,
-    id: String,
+    /// Only for a field that is not checked: a checked one's id is its
+    /// `Field`'s (`dom_id`), which findings link to.
+    #[prop(optional, into)]
+    id: Option<String>,
     label: String,
     #[prop(optional)] placeholder: &'static str,
     /// The field's findings, when it is checked.
     #[prop(optional)]
     checked: Option<(Field, Signal<Vec<Finding>>)>,
 ) -> impl IntoView {
+    let id = checked.map(|(f, _)| dom_id(f)).or(id).unwrap_or_default();
     let placeholder = state.prompt(&id).unwrap_or(placeholder);
     let described = checked.map(|(f, _)| messages_id(f));
     let is_invalid = checked.map(|(f, s)| invalid(s, f));
@@ -47,12 +51,16 @@ pub fn Line(
 pub fn Long(
     state: EditorState,
     value: Text,
-    id: String,
+    /// Only for a text that is not checked: a checked one's id is its
+    /// `Field`'s (`dom_id`).
+    #[prop(optional, into)]
+    id: Option<String>,
     label: String,
     #[prop(optional)] placeholder: &'static str,
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] field: Option<Field>,
 ) -> impl IntoView {
+    let id = field.map(dom_id).or(id).unwrap_or_default();
     let placeholder = state.prompt(&id).unwrap_or(placeholder);
     // Long texts are checked for merge-conflict markers left in.
     let findings = Signal::derive(move || {
@@ -121,11 +129,11 @@ pub fn MetaSection(state: EditorState, findings: Signal<Vec<Finding>>) -> impl I
     view! {
         <fieldset>
             <legend>"Postmortem"</legend>
-            <Line state value=state.title id="title".into() label="Title".into()
+            <Line state value=state.title label="Title".into()
                 placeholder="Load balancer sent all traffic to one backend"
                 checked=(Field::Title, findings)/>
             <div class="row2">
-                <Line state value=state.authors id="authors".into() label="Authors".into()
+                <Line state value=state.authors id="authors" label="Authors".into()
                     placeholder="A. Lee, R. Ortiz"/>
                 <div class="field">
                     <label for="status">"Status"</label>
@@ -150,12 +158,12 @@ pub fn MetaSection(state: EditorState, findings: Signal<Vec<Finding>>) -> impl I
                     </select>
                 </div>
             </div>
-            <Long state value=state.intro id="intro".into() label="Introduction".into() rows=2
+            <Long state value=state.intro id="intro" label="Introduction".into() rows=2
                 placeholder="Optional: who wrote this, links, context"/>
             // Only documents that came with front matter show it: it is
             // kept as written for the tools that read it.
             {(!state.front_matter.get_untracked().is_empty()).then(|| view! {
-                <Long state value=state.front_matter id="front-matter".into()
+                <Long state value=state.front_matter id="front-matter"
                     label="Front matter (YAML or TOML, kept as written)".into() rows=4/>
             })}
         </fieldset>
@@ -185,26 +193,26 @@ pub fn SummarySection(
             <WrittenHeading state id="heading-summary" standard=crate::export::SUMMARY
                 get=|h| &h.summary set=|h| &mut h.summary/>
             <div class="row3">
-                <Line state value=state.start id="start".into() label="Outage start".into()
+                <Line state value=state.start label="Outage start".into()
                     placeholder="2024-06-01 14:00" checked=(Field::Start, findings)/>
-                <Line state value=state.end id="end".into() label="Outage end".into()
+                <Line state value=state.end label="Outage end".into()
                     placeholder="16:30" checked=(Field::End, findings)/>
-                <Line state value=state.zone id="zone".into() label="Time zone".into()
+                <Line state value=state.zone label="Time zone".into()
                     placeholder="UTC" checked=(Field::Zone, findings)/>
             </div>
             <output class="figures" for="start end zone">{duration}</output>
             <div class="row2">
-                <Line state value=state.impact id="impact".into() label="Impact".into()
+                <Line state value=state.impact label="Impact".into()
                     placeholder="Main web service unreachable; the rest saw slow pages"
                     checked=(Field::Impact, findings)/>
-                <Line state value=state.affected id="affected".into() label="Users affected (%)".into()
+                <Line state value=state.affected label="Users affected (%)".into()
                     placeholder="90" checked=(Field::Affected, findings)/>
             </div>
-            <Line state value=state.summary_root_cause id="summary-root-cause".into()
+            <Line state value=state.summary_root_cause
                 label="Root cause, in a sentence or two".into()
                 placeholder="A maintenance change left one backend in the pool"
                 checked=(Field::SummaryRootCause, findings)/>
-            <Long state value=state.summary_notes id="summary-notes".into() label="Summary notes".into()
+            <Long state value=state.summary_notes id="summary-notes" label="Summary notes".into()
                 rows=2/>
         </fieldset>
     }
@@ -217,9 +225,9 @@ pub fn RootCauseSection(state: EditorState) -> impl IntoView {
             <legend>"Root cause and resolution"</legend>
             <WrittenHeading state id="heading-rca" standard=crate::export::ROOT_CAUSE_AND_RESOLUTION
                 get=|h| &h.root_cause_and_resolution set=|h| &mut h.root_cause_and_resolution/>
-            <Long state value=state.root_cause id="root-cause".into() label="Root cause".into() rows=5
+            <Long state value=state.root_cause label="Root cause".into() rows=5
                 field=Field::RootCause/>
-            <Long state value=state.resolution id="resolution".into() label="Resolution".into() rows=4
+            <Long state value=state.resolution label="Resolution".into() rows=4
                 field=Field::Resolution/>
         </fieldset>
     }
@@ -234,18 +242,18 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
     };
     view! {
         <OptionalText state part=state.misleading legend="Misleading investigation paths"
-            id="misleading" label="What looked like the cause but was not" field=Field::Misleading
+            label="What looked like the cause but was not" field=Field::Misleading
             remove="Remove misleading paths"/>
-        <OptionalText state part=state.escalation legend="Escalation" id="escalation"
+        <OptionalText state part=state.escalation legend="Escalation"
             label="Who was called in, and when" field=Field::Escalation remove="Remove escalation"/>
         {move || state.lessons_on.get().then(|| view! {
             <fieldset>
                 <legend>"Lessons learned"</legend>
-                <Long state value=state.went_well id="went-well".into() label="What went well".into()
+                <Long state value=state.went_well label="What went well".into()
                     rows=3 field=Field::WentWell/>
-                <Long state value=state.went_wrong id="went-wrong".into() label="What went wrong".into()
+                <Long state value=state.went_wrong label="What went wrong".into()
                     rows=3 field=Field::WentWrong/>
-                <Long state value=state.got_lucky id="got-lucky".into() label="Where we got lucky".into()
+                <Long state value=state.got_lucky label="Where we got lucky".into()
                     rows=3 field=Field::GotLucky/>
                 <Internal state value=state.lessons_internal/>
                 <Remove label="Remove lessons learned" on=move || { state.lessons_on.set(false); state.touch(); }/>
@@ -256,7 +264,7 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
                 <legend>"Custom section"</legend>
                 <Line state value=c.heading id=dom_id(Field::CustomHeading(c.id)) label="Heading".into()
                     placeholder="Customer communication"/>
-                <Long state value=c.body id=dom_id(Field::CustomBody(c.id)) label="Text".into()
+                <Long state value=c.body label="Text".into()
                     field=Field::CustomBody(c.id)
                     placeholder=state.template
                         .and_then(|t| t.section_prompt(&c.heading.get_untracked()))
@@ -268,15 +276,15 @@ pub fn OptionalSections(state: EditorState) -> impl IntoView {
         <div class="add-sections" role="group" aria-label="Add a section">
             <span>"Add a section: "</span>
             <button type="button" disabled=move || state.misleading.on.get()
-                on:click=move |_| { state.misleading.on.set(true); state.touch(); focus_later("misleading".into()); }>
+                on:click=move |_| { state.misleading.on.set(true); state.touch(); focus_later(dom_id(Field::Misleading)); }>
                 "Misleading paths"
             </button>
             <button type="button" disabled=move || state.escalation.on.get()
-                on:click=move |_| { state.escalation.on.set(true); state.touch(); focus_later("escalation".into()); }>
+                on:click=move |_| { state.escalation.on.set(true); state.touch(); focus_later(dom_id(Field::Escalation)); }>
                 "Escalation"
             </button>
             <button type="button" disabled=move || state.lessons_on.get()
-                on:click=move |_| { state.lessons_on.set(true); state.touch(); focus_later("went-well".into()); }>
+                on:click=move |_| { state.lessons_on.set(true); state.touch(); focus_later(dom_id(Field::WentWell)); }>
                 "Lessons learned"
             </button>
             <button type="button" on:click=add_custom>"Custom section"</button>
@@ -290,7 +298,6 @@ fn OptionalText(
     state: EditorState,
     part: Optional,
     legend: &'static str,
-    id: &'static str,
     label: &'static str,
     field: Field,
     remove: &'static str,
@@ -300,7 +307,7 @@ fn OptionalText(
             view! {
                 <fieldset>
                     <legend>{legend}</legend>
-                    <Long state value=part.text id=id.into() label=label.into() field/>
+                    <Long state value=part.text label=label.into() field/>
                     <Internal state value=part.internal/>
                     <Remove label=remove on=move || { part.on.set(false); state.touch(); }/>
                 </fieldset>
@@ -414,7 +421,7 @@ pub fn MeasuresSection(state: EditorState, derived: Derived) -> impl IntoView {
             <legend>"Corrective and preventative measures"</legend>
             <WrittenHeading state id="heading-measures" standard=crate::export::MEASURES
                 get=|h| &h.measures set=|h| &mut h.measures/>
-            <Long state value=state.measures_notes id="measures-notes".into() label="Measures notes".into() rows=2/>
+            <Long state value=state.measures_notes id="measures-notes" label="Measures notes".into() rows=2/>
             <h3 class="sub">"Improvements"</h3>
             <ul class="items">
                 <For each=move || state.improvements.get() key=|i| i.id let:item>

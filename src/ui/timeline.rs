@@ -22,7 +22,7 @@ pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
     view! {
         <fieldset class="timeline">
             <legend>"Timeline"</legend>
-            <Long state value=state.timeline_notes id="timeline-notes".into() label="Timeline notes".into() rows=1/>
+            <Long state value=state.timeline_notes id="timeline-notes" label="Timeline notes".into() rows=1/>
             <p class="hint" id="time-formats">{format!("Times: {ACCEPTED}. A time without a date takes it from the outage window. \
                 Approximate: ~14:05 or about 14:05; unknown: ??? (the row keeps its place).")}</p>
             // A grid of rows with table roles rather than a <table>: a table
