@@ -1,0 +1,582 @@
+//! UI actions and opening the editor, in headless Chromium, on the release
+//! build. For generated postmortems of 100, 300 and 600 timeline rows: the
+//! time from a click (dispatched in the page) to the page updated and laid
+//! out, for each button a person uses to reshape the document; median and
+//! p90 of 9 repetitions, after one of warm-up. And the time from navigation
+//! to the editor shown, laid out, with the form and the preview holding the
+//! whole document: for a new (empty) draft and for stored drafts.
+//!
+//! "Updated" is read from the DOM, not from a hook in the app: after the
+//! click, the page is given macrotask turns (a MessageChannel message, so
+//! every microtask queued so far, where leptos runs its effects, has run)
+//! until the change the action makes is there, in the form and, when the
+//! action changes the Markdown, in the preview; then layout is forced
+//! (`document.body.offsetHeight`) and the clock read. Work the app defers
+//! on purpose (focus moved at the next animation frame, autosave, the
+//! findings list 300 ms after a change) is not counted, and is let finish
+//! before the next repetition.
+//!
+//! The documents are `sample::document` with two tasks added to its one, so
+//! that a task has neighbours to move between; each action is given in
+//! `ACTIONS` with what counts as its change.
+//!
+//! Run with `scripts/bench` (it builds the release app first).
+
+#[path = "../tests/support/mod.rs"]
+#[allow(dead_code)]
+mod support;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use fantoccini::Client;
+use postmortem::drafts::{self, MemoryStore};
+use postmortem::model::{Document, Task};
+use postmortem::{export, render, sample};
+use serde_json::{json, Value};
+use support::*;
+
+const SIZES: [usize; 3] = [100, 300, 600];
+const REPETITIONS: usize = 9;
+const WARMUP: usize = 1;
+/// Between repetitions: autosave (within 450 ms of a change) and the
+/// findings list (300 ms after it) have run, and the page is idle again.
+const SETTLE: Duration = Duration::from_millis(1000);
+
+/// The actions measured together on one page, one after the other, each
+/// repetition of the first followed by one of the second: pairs undo each
+/// other (up then down, remove then add back), so the page stays the same.
+/// `reload`: the action cannot be undone by a button, so every repetition
+/// starts from the document stored again and the page loaded afresh.
+struct Group {
+    actions: &'static [&'static str],
+    reload: bool,
+    /// The stored document: the bench document, or one of its variants.
+    seed: Seed,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Seed {
+    Document,
+    /// The middle row moved to the end, for Sort to put back.
+    Unsorted,
+    /// Two drafts of the same size, for the Drafts panel to switch between.
+    TwoDrafts,
+}
+
+const GROUPS: &[Group] = &[
+    Group { actions: &["add a timeline row"], reload: false, seed: Seed::Document },
+    Group { actions: &["remove a timeline row (middle)"], reload: false, seed: Seed::Document },
+    Group {
+        actions: &["move a row up (middle)", "move a row down (middle)"],
+        reload: false,
+        seed: Seed::Document,
+    },
+    Group {
+        actions: &["sort the timeline (one row out of place)"],
+        reload: true,
+        seed: Seed::Unsorted,
+    },
+    Group { actions: &["add a task"], reload: false, seed: Seed::Document },
+    Group { actions: &["remove a task (middle of 3)"], reload: true, seed: Seed::Document },
+    Group {
+        actions: &["move a task up (middle of 3)", "move a task down (middle of 3)"],
+        reload: false,
+        seed: Seed::Document,
+    },
+    Group {
+        actions: &["remove a section (Lessons learned)", "add a section (Lessons learned)"],
+        reload: false,
+        seed: Seed::Document,
+    },
+    Group {
+        actions: &["add a custom section", "remove a custom section"],
+        reload: false,
+        seed: Seed::Document,
+    },
+    Group {
+        actions: &["switch to the Markdown view", "switch back to the preview"],
+        reload: false,
+        seed: Seed::Document,
+    },
+    Group {
+        actions: &["open the other draft (Drafts panel)"],
+        reload: false,
+        seed: Seed::TwoDrafts,
+    },
+];
+
+/// Page helpers shared by every script here: what the editor shows, read
+/// from the DOM.
+const HELPERS: &str = r#"
+const FORM_ROWS = '[role=table][aria-label=Timeline] > [role=rowgroup]:last-child > [role=row]';
+const preview = () => document.querySelector('[aria-label=Preview]');
+const formRows = () => document.querySelectorAll(FORM_ROWS);
+const previewRows = () => preview().querySelectorAll('tbody tr');
+const formTasks = () => document.querySelectorAll('table[aria-label=Tasks] tbody tr');
+const previewTasks = () =>
+  [...preview().querySelectorAll('li')].filter(li => li.querySelector(':scope > input[type=checkbox]'));
+const headings = () => [...preview().querySelectorAll('h2')];
+const heading = text => headings().find(h => h.textContent === text);
+const customSections = () =>
+  [...document.querySelectorAll('form legend')].filter(l => l.textContent === 'Custom section');
+const button = (text, root = document) =>
+  [...root.querySelectorAll('button')].find(b => b.textContent.trim() === text);
+// The editor holds this document, in the form and in the preview: as many
+// rows and tasks in the form, its title in the preview, and as many
+// elements in the preview as the whole document's HTML has.
+const shown = d => {
+  const p = preview();
+  if (!p) return false;
+  const h1 = p.querySelector('h1');
+  return formRows().length === d.rows && formTasks().length === d.tasks
+    && (h1 ? h1.textContent : '') === d.title
+    && p.getElementsByTagName('*').length === d.elements;
+};
+const channel = new MessageChannel();
+const turns = [];
+channel.port1.onmessage = () => turns.shift()();
+// The next macrotask: after every microtask queued so far has run.
+const macrotask = () => new Promise(r => { turns.push(r); channel.port2.postMessage(0); });
+const frame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+const until = async (what, probe) => {
+  const t0 = performance.now();
+  while (!probe()) {
+    if (performance.now() - t0 > 20000) throw new Error(`not ${what} after 20 s`);
+    await macrotask();
+  }
+};
+"#;
+
+/// Each action: what to click, brought into view with the part of the
+/// preview it changes (rows out of view are not laid out at all, see
+/// content-visibility in style/main.css), and a test of the change done.
+const ACTIONS: &str = r#"
+const inView = (...els) => els.forEach(el => el && el.scrollIntoView({ block: 'center' }));
+// Moves the middle entry of a list one place; "down" moves the entry that
+// "up" moved, so that the two in turn leave the list as it was.
+const move = (entries, shownEntries, id, what, d) => {
+  const all = entries(), seen = shownEntries();
+  const from = Math.floor(all.length / 2) - (d > 0 ? 1 : 0), to = from + d;
+  const key = id(all[from]), text = seen[from].textContent;
+  inView(seen[from], all[from]);
+  const b = all[from].querySelector(`[aria-label="Move ${what} ${d < 0 ? 'up' : 'down'}"]`);
+  return [b, () => id(entries()[to]) === key && shownEntries()[to].textContent === text];
+};
+const rowId = r => r.querySelector('input[aria-label=Time]').id;
+const taskId = t => t.querySelector('input[aria-label=Task]').id;
+const ACTIONS = {
+  // A new row is empty, and an empty row is left out of the Markdown: only
+  // the form changes.
+  'add a timeline row': () => {
+    const n = formRows().length, b = button('Add timeline row');
+    inView(b);
+    return [b, () => formRows().length === n + 1];
+  },
+  'remove a timeline row (middle)': () => {
+    const all = formRows(), seen = previewRows(), mid = Math.floor(all.length / 2);
+    inView(seen[mid], all[mid]);
+    const b = all[mid].querySelector('[aria-label="Remove row"]');
+    return [b, () => formRows().length === all.length - 1 && previewRows().length === seen.length - 1];
+  },
+  'move a row up (middle)': () => move(formRows, previewRows, rowId, 'row', -1),
+  'move a row down (middle)': () => move(formRows, previewRows, rowId, 'row', 1),
+  // The last row belongs in the middle (see `Seed::Unsorted`).
+  'sort the timeline (one row out of place)': () => {
+    const all = formRows(), seen = previewRows(), mid = Math.floor(all.length / 2);
+    const key = rowId(all[all.length - 1]), text = seen[seen.length - 1].textContent;
+    const b = button('Sort timeline by time');
+    inView(seen[mid], b);
+    return [b, () => rowId(formRows()[mid]) === key && previewRows()[mid].textContent === text];
+  },
+  // Empty, so only in the form, as a new row.
+  'add a task': () => {
+    const n = formTasks().length, b = button('Add task');
+    inView(previewTasks()[0], b);
+    return [b, () => formTasks().length === n + 1];
+  },
+  'remove a task (middle of 3)': () => {
+    const all = formTasks(), seen = previewTasks(), mid = Math.floor(all.length / 2);
+    inView(seen[mid], all[mid]);
+    const b = all[mid].querySelector('[aria-label="Remove task"]');
+    return [b, () => formTasks().length === all.length - 1 && previewTasks().length === seen.length - 1];
+  },
+  'move a task up (middle of 3)': () => move(formTasks, previewTasks, taskId, 'task', -1),
+  'move a task down (middle of 3)': () => move(formTasks, previewTasks, taskId, 'task', 1),
+  'remove a section (Lessons learned)': () => {
+    const b = button('Remove lessons learned');
+    inView(heading('Lessons learned'), b);
+    return [b, () => !document.getElementById('went-well') && !heading('Lessons learned')];
+  },
+  // Back with the texts it had: the editor keeps them while it is off.
+  'add a section (Lessons learned)': () => {
+    const b = button('Lessons learned', document.querySelector('[aria-label="Add a section"]'));
+    inView(heading('Corrective and Preventative Measures'), b);
+    return [b, () => !!document.getElementById('went-well') && !!heading('Lessons learned')];
+  },
+  // An empty custom section is a "Notes" heading in the Markdown.
+  'add a custom section': () => {
+    const n = customSections().length, h = headings().length, b = button('Custom section');
+    inView(heading('Corrective and Preventative Measures'), b);
+    return [b, () => customSections().length === n + 1 && headings().length === h + 1];
+  },
+  'remove a custom section': () => {
+    const n = customSections().length, h = headings().length;
+    const all = [...document.querySelectorAll('button')].filter(b => b.textContent === 'Remove this section');
+    const b = all[all.length - 1];
+    inView(heading('Notes'), b);
+    return [b, () => customSections().length === n - 1 && headings().length === h - 1];
+  },
+  'switch to the Markdown view': () => {
+    const b = button('Markdown', document.querySelector('[aria-label=View]'));
+    inView(b);
+    const raw = document.querySelector('pre[aria-label=Markdown]');
+    return [b, () => !raw.classList.contains('hidden') && preview().classList.contains('hidden')];
+  },
+  'switch back to the preview': () => {
+    const b = button('Preview', document.querySelector('[aria-label=View]'));
+    inView(b);
+    const raw = document.querySelector('pre[aria-label=Markdown]');
+    return [b, () => raw.classList.contains('hidden') && !preview().classList.contains('hidden')];
+  },
+  // The panel is opened first, unmeasured; the click is on the other
+  // draft's Open, and it is done when the editor shows that draft whole.
+  'open the other draft (Drafts panel)': async drafts => {
+    const h1 = preview().querySelector('h1');
+    const other = drafts.find(d => d.title !== (h1 && h1.textContent));
+    if (!document.querySelector('.drafts-panel')) button('Drafts').click();
+    let b;
+    await until('the panel shown', () => (b = document.querySelector(`[aria-label="Open ${other.name}"]`)));
+    inView(b);
+    return [b, () => shown(other)];
+  },
+};
+"#;
+
+/// Prepares the action named, waits for a fresh frame, clicks, and gives
+/// the milliseconds from the click to the change done and laid out.
+const MEASURE: &str = r#"
+const [action, drafts, done] = arguments;
+(async () => {
+  const [target, changed] = await ACTIONS[action](drafts);
+  await frame();
+  const t0 = performance.now();
+  target.click();
+  do await macrotask(); while (!changed() && performance.now() - t0 < 20000);
+  if (!changed()) throw new Error('no change after 20 s');
+  void document.body.offsetHeight;
+  done({ ms: performance.now() - t0 });
+})().catch(e => done({ error: `${action}: ${e}` }));
+"#;
+
+/// Run before the page's own scripts on every navigation (through the
+/// DevTools protocol, as WebDriver has no such thing): the time from
+/// navigation start (`performance.now()` counts from it) to the first
+/// macrotask turn after which the editor shows the whole document (see
+/// `shown`), plus the layout then forced. Checked after each batch of DOM
+/// changes, and every 100 ms in case one were missed.
+const OPENED: &str = r#"
+(() => {
+  const expected = EXPECTED;
+  HELPERS
+  let queued = false, finished = false;
+  const check = async () => {
+    if (queued || finished) return;
+    queued = true;
+    await macrotask();
+    queued = false;
+    if (finished || !shown(expected)) return;
+    finished = true;
+    void document.body.offsetHeight;
+    window.benchOpened = performance.now();
+    observer.disconnect();
+    clearInterval(poll);
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  const poll = setInterval(check, 100);
+})();
+"#;
+
+/// The bench document: a sample postmortem, with two more tasks than its
+/// one, so that a task has neighbours to move between.
+fn bench_document(rows: usize) -> Document {
+    let mut doc = sample::document(rows);
+    for (text, owner) in
+        [("Load-test the pool at peak", "A. Lee"), ("Review pool sizes yearly", "")]
+    {
+        let id = doc.fresh_id();
+        doc.tasks.push(Task {
+            id,
+            text: text.into(),
+            owner: owner.into(),
+            due: "2024-07-01".into(),
+            done: false,
+            internal: false,
+        });
+    }
+    doc
+}
+
+/// What `shown` looks for in the page.
+fn expected(doc: &Document) -> Value {
+    let html = render::to_html(&export::to_markdown(doc));
+    let elements = html
+        .match_indices('<')
+        .filter(|(i, _)| html[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic()))
+        .count();
+    // The preview's heading ("Postmortem: " and the title); the generated
+    // titles have nothing HTML would escape.
+    let h1 = html.split_once("<h1>").and_then(|(_, rest)| rest.split_once("</h1>"));
+    json!({
+        "name": doc.display_title(),
+        "title": h1.map(|(h1, _)| h1).unwrap_or_default(),
+        "rows": doc.timeline.len(),
+        "tasks": doc.tasks.len(),
+        "elements": elements,
+    })
+}
+
+/// The drafts stored for a group, the open one first.
+fn drafts_for(seed: Seed, rows: usize) -> Vec<Document> {
+    let doc = bench_document(rows);
+    match seed {
+        Seed::Document => vec![doc],
+        Seed::Unsorted => {
+            let mut doc = doc;
+            let row = doc.timeline.remove(rows / 2);
+            doc.timeline.push(row);
+            vec![doc]
+        }
+        Seed::TwoDrafts => {
+            let mut other = doc.clone();
+            other.title = format!("{} (the other draft)", doc.title);
+            vec![doc, other]
+        }
+    }
+}
+
+/// A fresh headless Chromium with room for long scripts.
+async fn new_browser(driver: &Driver) -> (Client, tempdir::TempDir) {
+    let (c, profile) = browser(driver).await;
+    let timeouts = fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(300)),
+        Some(Duration::from_secs(60)),
+        None,
+    );
+    c.update_timeouts(timeouts).await.unwrap();
+    (c, profile)
+}
+
+/// Stores `docs` in the page's localStorage as the only drafts, the first
+/// one open (none at all: the editor starts a new draft).
+async fn store(c: &Client, docs: &[Document]) {
+    let mut store = MemoryStore::default();
+    for (i, doc) in docs.iter().enumerate() {
+        // Newer in turn: the list shows the newest first.
+        drafts::save(&mut store, &format!("bench-{i}"), doc, 1.0 + i as f64, 0).unwrap();
+    }
+    if !docs.is_empty() {
+        drafts::set_current(&mut store, "bench-0").unwrap();
+    }
+    let entries: Vec<_> = store.entries.into_iter().collect();
+    c.execute(
+        "localStorage.clear(); for (const [k, v] of arguments[0]) localStorage.setItem(k, v);",
+        vec![json!(entries)],
+    )
+    .await
+    .unwrap();
+}
+
+/// Stores `docs` and opens the editor on the first, then lets the first
+/// saves and checks settle.
+async fn load(c: &Client, url: &str, docs: &[Document]) {
+    store(c, docs).await;
+    c.goto(url).await.unwrap();
+    let doc = expected(&docs[0]);
+    eventually("the document is in the editor", || async {
+        let script = format!("{HELPERS} return shown(arguments[0]);");
+        c.execute(&script, vec![doc.clone()]).await.ok().and_then(|v| v.as_bool()) == Some(true)
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+}
+
+async fn measure(c: &Client, action: &str, drafts: &Value) -> f64 {
+    let script = format!("{HELPERS}{ACTIONS}{MEASURE}");
+    let v = c.execute_async(&script, vec![json!(action), drafts.clone()]).await.unwrap();
+    match v.get("ms").and_then(Value::as_f64) {
+        Some(ms) => ms,
+        None => panic!("{v}"),
+    }
+}
+
+/// Each action of `group` at `rows` rows: its repetitions' milliseconds.
+async fn run_group(driver: &Driver, url: &str, group: &Group, rows: usize) -> Vec<Vec<f64>> {
+    let docs = drafts_for(group.seed, rows);
+    let shown: Value = docs.iter().map(expected).collect();
+    let (c, _profile) = new_browser(driver).await;
+    c.goto(url).await.unwrap();
+    load(&c, url, &docs).await;
+    let mut times = vec![Vec::new(); group.actions.len()];
+    for round in 0..WARMUP + REPETITIONS {
+        if group.reload && round > 0 {
+            load(&c, url, &docs).await;
+        }
+        for (i, action) in group.actions.iter().enumerate() {
+            let ms = measure(&c, action, &shown).await;
+            if round >= WARMUP {
+                times[i].push(ms);
+            }
+            tokio::time::sleep(SETTLE).await;
+        }
+    }
+    c.close().await.unwrap();
+    times
+}
+
+/// Milliseconds from navigation start to the editor shown with `docs`
+/// stored (none: a new draft), over the repetitions.
+async fn opening(driver: &Driver, url: &str, docs: &[Document]) -> Vec<f64> {
+    let doc = docs.first().cloned().unwrap_or_else(new_draft);
+    let script =
+        OPENED.replace("EXPECTED", &expected(&doc).to_string()).replace("HELPERS", HELPERS);
+    let (c, _profile) = new_browser(driver).await;
+    let session = c.session_id().await.unwrap().expect("a session");
+    devtools(
+        driver,
+        &session,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": script }),
+    );
+    c.goto(url).await.unwrap();
+    store(&c, docs).await;
+    let mut times = Vec::new();
+    // The first load after storing is warm-up; by the next one the
+    // service worker serves the app, as for someone coming back to it.
+    for round in 0..WARMUP + REPETITIONS {
+        c.goto(url).await.unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let ms = loop {
+            let v = c.execute("return window.benchOpened", vec![]).await.unwrap();
+            if let Some(ms) = v.as_f64() {
+                break ms;
+            }
+            assert!(std::time::Instant::now() < deadline, "the editor was not shown");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        if round >= WARMUP {
+            times.push(ms);
+        }
+        tokio::time::sleep(SETTLE).await;
+    }
+    c.close().await.unwrap();
+    times
+}
+
+/// What a new draft holds (`ui::drafts::starter`): one empty row.
+fn new_draft() -> Document {
+    let mut doc = Document::new();
+    doc.add_row();
+    doc
+}
+
+/// A DevTools command through ChromeDriver (`goog/cdp/execute`), over a
+/// plain HTTP request: fantoccini has no call for it.
+fn devtools(driver: &Driver, session: &str, cmd: &str, params: Value) {
+    let host = driver.url.trim_start_matches("http://");
+    let body = json!({ "cmd": cmd, "params": params }).to_string();
+    let mut stream = TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: {host}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    let mut length = 0;
+    let mut line = String::new();
+    while reader.read_line(&mut line).unwrap() > 2 {
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = v.trim().parse().unwrap_or(0);
+        }
+        line.clear();
+    }
+    let mut answer = vec![0; length];
+    reader.read_exact(&mut answer).unwrap();
+    assert!(status.contains(" 200 "), "{cmd}: {status} {}", String::from_utf8_lossy(&answer));
+}
+
+/// Median and p90 of `times`.
+fn summary(mut times: Vec<f64>) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.5), at(0.9))
+}
+
+#[tokio::main]
+async fn main() {
+    let host = host(&dist());
+    let url = host.url.clone();
+    let driver = chromedriver();
+    let version = {
+        let (c, _profile) = new_browser(&driver).await;
+        let v = c.execute("return navigator.userAgent", vec![]).await.unwrap();
+        c.close().await.unwrap();
+        v.as_str().unwrap_or_default().to_string()
+    };
+    // Every group in a browser of its own: one long-lived browser slows down
+    // as it goes, which would make whatever runs last look worse.
+    let mut times: HashMap<(&str, usize), Vec<f64>> = HashMap::new();
+    for rows in SIZES {
+        for group in GROUPS {
+            let t = run_group(&driver, &url, group, rows).await;
+            for (action, t) in group.actions.iter().zip(t) {
+                times.insert((*action, rows), t);
+            }
+        }
+    }
+    let openings: Vec<(String, Vec<f64>)> = {
+        let mut out = vec![("new draft (empty)".to_string(), opening(&driver, &url, &[]).await)];
+        for rows in SIZES {
+            let t = opening(&driver, &url, &[bench_document(rows)]).await;
+            out.push((format!("{rows} rows stored"), t));
+        }
+        out
+    };
+
+    println!(
+        "Click to page updated and laid out, ms (median and p90 of {REPETITIONS}, after \
+         {WARMUP} of warm-up)"
+    );
+    println!("{version}\n");
+    let sizes: Vec<String> = SIZES.iter().map(|r| format!("{r} rows median | p90")).collect();
+    println!("| action | {} | 300→600 |", sizes.join(" | "));
+    println!("| --- |{} ---: |", " ---: | ---: |".repeat(SIZES.len()));
+    for group in GROUPS {
+        for action in group.actions {
+            let figures: Vec<(f64, f64)> =
+                SIZES.iter().map(|&r| summary(times[&(*action, r)].clone())).collect();
+            let cells: Vec<String> =
+                figures.iter().map(|(m, p)| format!("{m:.1} | {p:.1}")).collect();
+            let growth = (figures[2].0 / figures[1].0 - 1.0) * 100.0;
+            println!("| {action} | {} | {growth:+.0}% |", cells.join(" | "));
+        }
+    }
+    println!(
+        "\nNavigation to the editor shown and laid out, ms (median and p90 of {REPETITIONS}, \
+         after {WARMUP} of warm-up)\n"
+    );
+    println!("| draft | median | p90 | × the empty draft |");
+    println!("| --- | ---: | ---: | ---: |");
+    let empty = summary(openings[0].1.clone()).0;
+    for (name, t) in openings {
+        let (m, p) = summary(t);
+        println!("| {name} | {m:.1} | {p:.1} | {:.2} |", m / empty);
+    }
+}
