@@ -266,8 +266,9 @@ const [action, drafts, done] = arguments;
   target.click();
   do await macrotask(); while (!changed() && performance.now() - t0 < 20000);
   if (!changed()) throw new Error('no change after 20 s');
+  const scripted = performance.now();
   void document.body.offsetHeight;
-  done({ ms: performance.now() - t0 });
+  done({ ms: (SCRIPT_ONLY ? scripted : performance.now()) - t0 });
 })().catch(e => done({ error: `${action}: ${e}` }));
 "#;
 
@@ -405,7 +406,10 @@ async fn load(c: &Client, url: &str, docs: &[Document]) {
 }
 
 async fn measure(c: &Client, action: &str, drafts: &Value) -> f64 {
-    let script = format!("{HELPERS}{ACTIONS}{MEASURE}");
+    // BENCH_SCRIPT_ONLY=yes stops the clock before the forced layout: how
+    // much of an action is the app's own work, for finding where time goes.
+    let script_only = std::env::var("BENCH_SCRIPT_ONLY").is_ok_and(|v| v == "yes");
+    let script = format!("const SCRIPT_ONLY = {script_only};{HELPERS}{ACTIONS}{MEASURE}");
     let v = c.execute_async(&script, vec![json!(action), drafts.clone()]).await.unwrap();
     match v.get("ms").and_then(Value::as_f64) {
         Some(ms) => ms,
@@ -418,6 +422,7 @@ async fn run_group(driver: &Driver, url: &str, group: &Group, rows: usize) -> Ve
     let docs = drafts_for(group.seed, rows);
     let shown: Value = docs.iter().map(expected).collect();
     let (c, _profile) = new_browser(driver).await;
+    let session = c.session_id().await.unwrap().expect("a session");
     c.goto(url).await.unwrap();
     load(&c, url, &docs).await;
     let mut times = vec![Vec::new(); group.actions.len()];
@@ -426,7 +431,21 @@ async fn run_group(driver: &Driver, url: &str, group: &Group, rows: usize) -> Ve
             load(&c, url, &docs).await;
         }
         for (i, action) in group.actions.iter().enumerate() {
+            let profiled = profiling() && round + 1 == WARMUP + REPETITIONS;
+            if profiled {
+                devtools(driver, &session, "Profiler.enable", json!({}));
+                devtools(
+                    driver,
+                    &session,
+                    "Profiler.setSamplingInterval",
+                    json!({ "interval": 100 }),
+                );
+                devtools(driver, &session, "Profiler.start", json!({}));
+            }
             let ms = measure(&c, action, &shown).await;
+            if profiled {
+                print_profile(action, &devtools(driver, &session, "Profiler.stop", json!({})));
+            }
             if round >= WARMUP {
                 times[i].push(ms);
             }
@@ -485,7 +504,7 @@ fn new_draft() -> Document {
 
 /// A DevTools command through ChromeDriver (`goog/cdp/execute`), over a
 /// plain HTTP request: fantoccini has no call for it.
-fn devtools(driver: &Driver, session: &str, cmd: &str, params: Value) {
+fn devtools(driver: &Driver, session: &str, cmd: &str, params: Value) -> Value {
     let host = driver.url.trim_start_matches("http://");
     let body = json!({ "cmd": cmd, "params": params }).to_string();
     let mut stream = TcpStream::connect(host).unwrap();
@@ -510,6 +529,40 @@ fn devtools(driver: &Driver, session: &str, cmd: &str, params: Value) {
     let mut answer = vec![0; length];
     reader.read_exact(&mut answer).unwrap();
     assert!(status.contains(" 200 "), "{cmd}: {status} {}", String::from_utf8_lossy(&answer));
+    serde_json::from_slice(&answer).unwrap_or(Value::Null)
+}
+
+/// BENCH_PROFILE=yes: the last repetition of each action under the CPU
+/// profiler, and the functions that took the most time in it, by self
+/// time, on stderr. Build the app with names kept to read them.
+fn profiling() -> bool {
+    std::env::var("BENCH_PROFILE").is_ok_and(|v| v == "yes")
+}
+
+fn print_profile(action: &str, answer: &Value) {
+    let nodes = answer.pointer("/value/profile/nodes").and_then(Value::as_array);
+    let profile = answer.pointer("/value/profile");
+    let (Some(nodes), Some(profile)) = (nodes, profile) else { return };
+    let samples = profile.get("samples").and_then(Value::as_array).cloned().unwrap_or_default();
+    let deltas = profile.get("timeDeltas").and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut name_of = HashMap::new();
+    for n in nodes {
+        let id = n.get("id").and_then(Value::as_u64).unwrap_or(0);
+        let name = n.pointer("/callFrame/functionName").and_then(Value::as_str).unwrap_or("");
+        name_of
+            .insert(id, if name.is_empty() { "(anonymous)".to_string() } else { name.to_string() });
+    }
+    let mut self_ms: HashMap<String, f64> = HashMap::new();
+    for (sample, delta) in samples.iter().zip(deltas.iter().skip(1)) {
+        let name = name_of.get(&sample.as_u64().unwrap_or(0)).cloned().unwrap_or_default();
+        *self_ms.entry(name).or_default() += delta.as_f64().unwrap_or(0.0) / 1000.0;
+    }
+    let mut top: Vec<_> = self_ms.into_iter().collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1));
+    eprintln!("\n{action}: self time, ms");
+    for (name, ms) in top.iter().take(30) {
+        eprintln!("  {ms:7.2}  {}", name.chars().take(140).collect::<String>());
+    }
 }
 
 /// Median and p90 of `times`.
@@ -532,18 +585,31 @@ async fn main() {
     };
     // Every group in a browser of its own: one long-lived browser slows down
     // as it goes, which would make whatever runs last look worse.
+    // For a quick look while working on one thing: BENCH_ROWS=300 measures
+    // one size, BENCH_ACTIONS=row only the actions whose name has "row",
+    // BENCH_OPENING=no leaves out the openings. scripts/bench sets none.
+    let sizes: Vec<usize> = std::env::var("BENCH_ROWS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| SIZES.to_vec());
+    let wanted = std::env::var("BENCH_ACTIONS").unwrap_or_default();
+    let groups: Vec<&Group> =
+        GROUPS.iter().filter(|g| g.actions.iter().any(|a| a.contains(wanted.as_str()))).collect();
+    let with_openings = std::env::var("BENCH_OPENING").map_or(true, |v| v != "no");
     let mut times: HashMap<(&str, usize), Vec<f64>> = HashMap::new();
-    for rows in SIZES {
-        for group in GROUPS {
+    for &rows in &sizes {
+        for &group in &groups {
             let t = run_group(&driver, &url, group, rows).await;
             for (action, t) in group.actions.iter().zip(t) {
                 times.insert((*action, rows), t);
             }
         }
     }
-    let openings: Vec<(String, Vec<f64>)> = {
+    let openings: Vec<(String, Vec<f64>)> = if !with_openings {
+        Vec::new()
+    } else {
         let mut out = vec![("new draft (empty)".to_string(), opening(&driver, &url, &[]).await)];
-        for rows in SIZES {
+        for &rows in &sizes {
             let t = opening(&driver, &url, &[bench_document(rows)]).await;
             out.push((format!("{rows} rows stored"), t));
         }
@@ -555,23 +621,32 @@ async fn main() {
          {WARMUP} of warm-up)"
     );
     println!("{version}\n");
-    let sizes: Vec<String> = SIZES.iter().map(|r| format!("{r} rows median | p90")).collect();
-    println!("| action | {} | 300→600 |", sizes.join(" | "));
-    println!("| --- |{} ---: |", " ---: | ---: |".repeat(SIZES.len()));
-    for group in GROUPS {
+    let heads: Vec<String> = sizes.iter().map(|r| format!("{r} rows median | p90")).collect();
+    let growth_of = |figures: &[(usize, f64)]| {
+        let at = |rows| figures.iter().find(|(r, _)| *r == rows).map(|(_, m)| *m);
+        Some(format!("{:+.0}%", (at(600)? / at(300)? - 1.0) * 100.0))
+    };
+    println!("| action | {} | 300→600 |", heads.join(" | "));
+    println!("| --- |{} ---: |", " ---: | ---: |".repeat(sizes.len()));
+    for group in &groups {
         for action in group.actions {
             let figures: Vec<(f64, f64)> =
-                SIZES.iter().map(|&r| summary(times[&(*action, r)].clone())).collect();
+                sizes.iter().map(|&r| summary(times[&(*action, r)].clone())).collect();
             let cells: Vec<String> =
                 figures.iter().map(|(m, p)| format!("{m:.1} | {p:.1}")).collect();
-            let growth = (figures[2].0 / figures[1].0 - 1.0) * 100.0;
-            println!("| {action} | {} | {growth:+.0}% |", cells.join(" | "));
+            let medians: Vec<(usize, f64)> =
+                sizes.iter().copied().zip(figures.iter().map(|f| f.0)).collect();
+            let growth = growth_of(&medians).unwrap_or_default();
+            println!("| {action} | {} | {growth} |", cells.join(" | "));
         }
     }
     println!(
         "\nNavigation to the editor shown and laid out, ms (median and p90 of {REPETITIONS}, \
          after {WARMUP} of warm-up)\n"
     );
+    if openings.is_empty() {
+        return;
+    }
     println!("| draft | median | p90 | × the empty draft |");
     println!("| --- | ---: | ---: | ---: |");
     let empty = summary(openings[0].1.clone()).0;
