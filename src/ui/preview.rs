@@ -251,12 +251,20 @@ fn parse(html: &str) -> Vec<Node> {
     children(&template.content())
 }
 
-/// Makes `parent`'s children exactly `desired`, moving as few nodes as it can.
+/// Makes `parent`'s children exactly `desired`, moving as few nodes as it
+/// can for the changes people make: one node added, removed or moved.
 fn arrange(parent: &Node, desired: &[Node]) {
     let mut cursor = parent.first_child();
     for node in desired {
         match &cursor {
             Some(c) if c.is_same_node(Some(node)) => cursor = c.next_sibling(),
+            // The node here is wanted later, or not at all (a row removed,
+            // or moved down): taking it out now lets everything after it
+            // stay. A node wanted later is put back when its turn comes.
+            Some(c) if c.next_sibling().is_some_and(|n| n.is_same_node(Some(node))) => {
+                let _ = parent.remove_child(c);
+                cursor = node.next_sibling();
+            }
             _ => {
                 let _ = parent.insert_before(node, cursor.as_ref());
             }
@@ -526,7 +534,8 @@ pub fn Preview(
             defs_queued: false,
         });
         // Blocks that went away take their computations with them.
-        let gone: Vec<Key> = page.blocks.keys().filter(|k| !keys.contains(k)).copied().collect();
+        let wanted: std::collections::HashSet<Key> = keys.iter().copied().collect();
+        let gone: Vec<Key> = page.blocks.keys().filter(|k| !wanted.contains(k)).copied().collect();
         for key in gone {
             if let Some(b) = page.blocks.remove(&key) {
                 b.owner.cleanup();

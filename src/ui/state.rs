@@ -171,6 +171,31 @@ pub struct EditorState {
     pub revision: RwSignal<u64>,
 }
 
+/// Which old places keep their order in the new one, given the old place
+/// of each item in the new order: the longest increasing run of them
+/// (patience sorting, n log n). The others are the ones that move.
+fn staying_in_order(old_places: &[usize]) -> Vec<bool> {
+    // tails[k]: index (in old_places) of the smallest tail of a run of k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; old_places.len()];
+    for (i, &place) in old_places.iter().enumerate() {
+        let at = tails.partition_point(|&t| old_places[t] < place);
+        before[i] = at.checked_sub(1).map(|k| tails[k]);
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut staying = vec![false; old_places.len()];
+    let mut next = tails.last().copied();
+    while let Some(i) = next {
+        staying[old_places[i]] = true;
+        next = before[i];
+    }
+    staying
+}
+
 impl EditorState {
     pub fn new(doc: &Document) -> Self {
         let lessons = doc.lessons.clone();
@@ -362,11 +387,25 @@ impl EditorState {
             (Some(_), None) => std::cmp::Ordering::Greater,
             _ => a.1.cmp(&b.1),
         });
+        let old_places: Vec<usize> = keyed.iter().map(|k| k.1).collect();
         let sorted: Vec<RowState> = keyed.into_iter().map(|k| k.2).collect();
-        if sorted != rows {
-            self.rows.set(sorted);
-            self.touch();
+        if sorted == rows {
+            return;
         }
+        // In two steps: the rows that leave their order are taken out, then
+        // put back in their places. Handed the new order at once, leptos's
+        // list moves every row between a row's old place and its new one
+        // (a row typed last and sorted to the middle moved half the table).
+        let staying = staying_in_order(&old_places);
+        let without: Vec<RowState> =
+            rows.iter().enumerate().filter(|(i, _)| staying[*i]).map(|(_, r)| *r).collect();
+        let state = *self;
+        self.rows.set(without);
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            state.rows.set(sorted);
+            state.touch();
+        });
     }
 
     /// Adds rows (time, event) among the timeline's rows in time order

@@ -1,9 +1,13 @@
 //! The timeline table of the form: rows of time, event and tag, checked
 //! as you type, moved and removed by mouse or keyboard.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::*;
 
-use crate::model::Tag;
+use crate::model::{RowId, Tag};
+use crate::timeline::When;
 use crate::timeparse::ACCEPTED;
 use crate::ui::chat::ChatDialog;
 use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
@@ -12,8 +16,70 @@ use crate::ui::preview::Derived;
 use crate::ui::state::{EditorState, RowState, Text};
 use crate::validate::{self, Field};
 
+/// For each row, the start of the nearest row above whose time reads: what
+/// "earlier than the row above" compares with. One pass over the rows sets
+/// only the values that changed, so adding, removing, moving or sorting rows
+/// re-checks the rows next to the change, not every row (each row reading
+/// the whole list made those actions grow with the square of the rows).
+#[derive(Clone)]
+struct TimesAbove {
+    // Arc and Mutex only because leptos's views must be Send; nothing here
+    // is shared across threads.
+    rows: Arc<Mutex<HashMap<RowId, RowTimes>>>,
+    clock: Memo<crate::timeline::Clock>,
+}
+
+#[derive(Clone)]
+struct RowTimes {
+    /// Where the row's own time starts, read again only when it changes.
+    start: ArcMemo<Option<When>>,
+    above: ArcRwSignal<Option<When>>,
+}
+
+impl TimesAbove {
+    fn new(state: EditorState, derived: Derived) -> TimesAbove {
+        let this = TimesAbove { rows: Arc::default(), clock: derived.clock };
+        let pass = this.clone();
+        Effect::new(move |_| {
+            let mut nearest = None;
+            state.rows.with(|rows| {
+                for row in rows {
+                    let times = pass.of(row);
+                    if times.above.get_untracked() != nearest {
+                        times.above.set(nearest);
+                    }
+                    nearest = times.start.get().or(nearest);
+                }
+                // Rows removed are forgotten.
+                if let Ok(mut all) = pass.rows.try_lock() {
+                    if all.len() > rows.len() {
+                        all.retain(|id, _| rows.iter().any(|r| r.id == *id));
+                    }
+                }
+            });
+        });
+        this
+    }
+
+    /// The row's times, made on first asking (a row is drawn before the
+    /// pass that sets its time above has run).
+    fn of(&self, row: &RowState) -> RowTimes {
+        let clock = self.clock;
+        let time = row.time;
+        let make = || RowTimes {
+            start: ArcMemo::new(move |_| clock.read().row(&time.read()).span().map(|s| s.start)),
+            above: ArcRwSignal::new(None),
+        };
+        match self.rows.try_lock() {
+            Ok(mut all) => all.entry(row.id).or_insert_with(make).clone(),
+            Err(_) => make(),
+        }
+    }
+}
+
 #[component]
 pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
+    let above = TimesAbove::new(state, derived);
     let add = move |_| {
         let last = state.rows.with_untracked(|r| r.last().map(|r| r.id));
         let id = state.add_row(last);
@@ -39,7 +105,7 @@ pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
                 </div>
                 <div role="rowgroup">
                     <For each=move || state.rows.get() key=|r| r.id let:row>
-                        <Row state derived row/>
+                        <Row state derived row above=above.of(&row).above/>
                     </For>
                 </div>
             </div>
@@ -82,23 +148,20 @@ fn RowInput(
 }
 
 #[component]
-fn Row(state: EditorState, derived: Derived, row: RowState) -> impl IntoView {
+fn Row(
+    state: EditorState,
+    derived: Derived,
+    row: RowState,
+    /// The start of the nearest row above whose time reads.
+    above: ArcRwSignal<Option<When>>,
+) -> impl IntoView {
     let id = row.id;
     let clock = derived.clock;
     let findings = Signal::derive({
         let memo = Memo::new(move |_| {
             let clock = clock.read();
             let time = clock.row(&row.time.read());
-            // This row's time must not be earlier than that of the nearest
-            // row above whose time reads (usually the row right above).
-            let previous = state.rows.with(|rows| {
-                let i = rows.iter().position(|r| r.id == id).unwrap_or(0);
-                rows[..i]
-                    .iter()
-                    .rev()
-                    .find_map(|r| clock.row(&r.time.read()).span().map(|s| s.start))
-            });
-            validate::row_findings(&row.get(), &time, previous, &clock)
+            validate::row_findings(&row.get(), &time, above.get(), &clock)
         });
         move || memo.get()
     });
