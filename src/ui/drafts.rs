@@ -344,9 +344,18 @@ impl Drafts {
     }
 
     pub fn open_draft(&self, id: &str) {
-        let found = self.list().into_iter().find(|d| d.id == id);
-        if let Some(d) = found {
-            self.switch(d.id, d.doc, d.revision);
+        // That one draft read, not every draft parsed to find it.
+        let found = self.with_store(|s| drafts::read(s, id));
+        match found {
+            Ok(Some(d)) => self.switch(d.id, d.doc, d.revision),
+            // Deleted in another tab meanwhile: the list catches up.
+            Ok(None) => self.listed.update(|n| *n += 1),
+            Err(why) => self.notices.update(|n| {
+                n.push(format!(
+                    "That draft could not be opened ({why}); reload the page to have it set aside \
+                     and the others listed."
+                ))
+            }),
         }
     }
 

@@ -39,26 +39,29 @@ struct RowTimes {
 impl TimesAbove {
     fn new(state: EditorState, derived: Derived) -> TimesAbove {
         let this = TimesAbove { rows: Arc::default(), clock: derived.clock };
+        // Once before the rows are drawn, so that each is checked once with
+        // its time above already known; then after every change.
+        untrack(|| state.rows.with(|rows| this.pass(rows)));
         let pass = this.clone();
-        Effect::new(move |_| {
-            let mut nearest = None;
-            state.rows.with(|rows| {
-                for row in rows {
-                    let times = pass.of(row);
-                    if times.above.get_untracked() != nearest {
-                        times.above.set(nearest);
-                    }
-                    nearest = times.start.get().or(nearest);
-                }
-                // Rows removed are forgotten.
-                if let Ok(mut all) = pass.rows.try_lock() {
-                    if all.len() > rows.len() {
-                        all.retain(|id, _| rows.iter().any(|r| r.id == *id));
-                    }
-                }
-            });
-        });
+        Effect::new(move |_| state.rows.with(|rows| pass.pass(rows)));
         this
+    }
+
+    fn pass(&self, rows: &[RowState]) {
+        let mut nearest = None;
+        for row in rows {
+            let times = self.of(row);
+            if times.above.get_untracked() != nearest {
+                times.above.set(nearest);
+            }
+            nearest = times.start.get().or(nearest);
+        }
+        // Rows removed are forgotten.
+        if let Ok(mut all) = self.rows.try_lock() {
+            if all.len() > rows.len() {
+                all.retain(|id, _| rows.iter().any(|r| r.id == *id));
+            }
+        }
     }
 
     /// The row's times, made on first asking (a row is drawn before the
