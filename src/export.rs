@@ -410,8 +410,8 @@ pub fn tasks_head(written: &str, any_task: bool) -> String {
 }
 
 /// Whether some task has text, an owner or a due date to write.
-pub fn any_task<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> bool {
-    tasks.into_iter().any(|t| !task_item(t).is_empty())
+pub fn any_task<T: std::borrow::Borrow<Task>>(tasks: impl IntoIterator<Item = T>) -> bool {
+    tasks.into_iter().any(|t| !task_item(t.borrow()).is_empty())
 }
 
 /// A task-list item; nothing for a task with no text, owner or due date.

@@ -130,8 +130,7 @@ fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
             })
         }
         Key::TasksHead => Box::new(move || {
-            let any =
-                s.tasks.with(|l| export::any_task(&l.iter().map(|t| t.get()).collect::<Vec<_>>()));
+            let any = s.tasks.with(|l| export::any_task(l.iter().map(|t| t.get())));
             export::tasks_head(&s.headings.read().tasks, any)
         }),
         Key::Task(id) => {

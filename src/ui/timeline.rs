@@ -59,7 +59,8 @@ impl TimesAbove {
         // Rows removed are forgotten.
         if let Ok(mut all) = self.rows.try_lock() {
             if all.len() > rows.len() {
-                all.retain(|id, _| rows.iter().any(|r| r.id == *id));
+                let kept: std::collections::HashSet<RowId> = rows.iter().map(|r| r.id).collect();
+                all.retain(|id, _| kept.contains(id));
             }
         }
     }
