@@ -17,6 +17,7 @@ pub mod html;
 pub mod import;
 pub mod json;
 pub mod model;
+pub mod ordering;
 pub mod render;
 pub mod sample;
 pub mod share;

@@ -1195,3 +1195,47 @@ async fn the_preview_always_equals_the_whole_documents_rendering() {
         }
     }
 }
+
+/// A long timeline opens with a screenful of rows drawn, in the form and
+/// the preview, and the rest follow in idle time; a row added before then
+/// has every row drawn at once, so it is there to be focused.
+#[wasm_bindgen_test]
+async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
+    use postmortem::ui::state::ROWS_DRAWN_FIRST;
+    let form_rows = || all_named("Time").len();
+    let preview_rows = || preview().query_selector_all("tbody tr").unwrap().length() as usize;
+    for add_a_row_at_once in [false, true] {
+        clear_storage();
+        let doc = postmortem::sample::document(ROWS_DRAWN_FIRST * 4);
+        let (mut store, _) = Store::open();
+        drafts::save(&mut store, "long", &doc, 1.0, 0).unwrap();
+        drafts::set_current(&mut store, "long").unwrap();
+        mount_app();
+        // Effects run in microtasks, idle turns only after them: so the
+        // page as it is after the microtasks is the first screen.
+        for _ in 0..50 {
+            let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+            wasm_bindgen_futures::JsFuture::from(resolved).await.unwrap();
+        }
+        assert_eq!(form_rows(), ROWS_DRAWN_FIRST, "form rows at first");
+        assert_eq!(preview_rows(), ROWS_DRAWN_FIRST, "preview rows at first");
+        assert!(preview().inner_html().contains("Root Cause and Resolution"), "the rest is shown");
+        if add_a_row_at_once {
+            button("Add timeline row").click();
+            settle(0).await;
+            settle(0).await;
+            assert_eq!(form_rows(), doc.timeline.len() + 1, "all rows, and the new one");
+            settle(50).await;
+            let focused = document().active_element().map(|e| e.id());
+            assert_eq!(focused, all_named("Time").last().map(|e| e.id()), "the new row has focus");
+        }
+        let rows = doc.timeline.len() + usize::from(add_a_row_at_once);
+        wait_until("every row drawn", || form_rows() == rows).await;
+        // The new row is empty, so the Markdown is the stored draft's.
+        let md = export::to_markdown(&doc);
+        wait_until("the preview whole", || {
+            preview().inner_html() == normalised(&render::to_html(&md))
+        })
+        .await;
+    }
+}

@@ -6,28 +6,13 @@ use leptos::prelude::*;
 use crate::drafts::{self, Changed, Draft, Reconcile, SaveError, Saved};
 use crate::model::Document;
 use crate::storage::Store;
+use crate::ui::schedule::idle;
 use crate::ui::state::EditorState;
 
 /// A change is saved this long after it, once the browser is idle...
 const SAVE_DELAY_MS: i32 = 250;
 /// ...and at the latest this long after it.
 const SAVE_DEADLINE_MS: i32 = 450;
-
-/// Runs `f` when the browser is next idle, or after `within_ms` at the
-/// latest (at once where there is no requestIdleCallback).
-fn idle(f: impl FnOnce() + 'static, within_ms: i32) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return f() };
-    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
-    if !has_idle {
-        return f();
-    }
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(within_ms.max(1) as u32);
-    let callback = Closure::once_into_js(f);
-    let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
-}
 
 fn now() -> f64 {
     js_sys::Date::now()

@@ -10,6 +10,7 @@ pub mod form;
 pub mod import;
 pub mod output;
 pub mod preview;
+pub mod schedule;
 pub mod share;
 pub mod state;
 pub mod theme;

@@ -10,7 +10,7 @@
 //! random edits); the same Markdown blocks, joined, are the raw view.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::html;
@@ -30,13 +30,17 @@ type Source = Box<dyn Fn() -> String + Send + Sync>;
 /// Values several blocks derive from many fields, computed once.
 #[derive(Clone, Copy)]
 pub struct Derived {
-    pub clock: Memo<Clock>,
+    /// A signal set when the clock changes, not a memo: a memo reading the
+    /// rows would have every row's checks and every preview block that
+    /// reads the clock looked at again on each row added, removed or moved,
+    /// though the clock itself almost never changes then.
+    pub clock: ReadSignal<Clock>,
     pub figures: Memo<Figures>,
 }
 
 impl Derived {
     pub fn new(state: EditorState) -> Derived {
-        let clock = Memo::new(move |_| {
+        let read_clock = move || {
             // Only the window: typing elsewhere in the summary costs the
             // rows nothing.
             let summary = crate::model::Summary {
@@ -48,6 +52,13 @@ impl Derived {
             // Rows are read only for a window of bare times, and only up to
             // the first with a date.
             state.rows.with(|rows| Clock::with_rows(&summary, rows.iter().map(|r| r.time.get())))
+        };
+        let (clock, set_clock) = signal(untrack(read_clock));
+        Effect::new(move |_| {
+            let new = read_clock();
+            if clock.with_untracked(|c| *c != new) {
+                set_clock.set(new);
+            }
         });
         let figures = Memo::new(move |_| {
             let clock = clock.get();
@@ -146,7 +157,49 @@ struct Placed {
     owner: Owner,
     defs: Memo<String>,
     nodes: Vec<Node>,
+    /// Changes whenever `nodes` are replaced by new ones, so that arranging
+    /// tells them from the ones it placed before (see `Slot`).
+    generation: u64,
     raw: web_sys::Text,
+}
+
+/// A node the preview places, named, so that arranging compares names in
+/// Rust instead of asking the DOM about every node: walking 300 rows'
+/// nodes through `nextSibling` and `isSameNode` cost more than the change
+/// itself when a row was added, removed or moved.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot {
+    Block {
+        key: Key,
+        generation: u64,
+        index: usize,
+    },
+    Raw(Key),
+    List(Container),
+    /// The newline that starts a list's items, and the one after the list.
+    ListStart(Container),
+    AfterList(Container),
+    /// The newline that starts the table body.
+    BodyStart,
+}
+
+/// What arranging last put in one parent, in order.
+type Placement = Vec<(Slot, Node)>;
+
+/// A list's `<ul>`, its two newlines (as the whole document's HTML has
+/// them), and what is in it.
+struct List {
+    element: Node,
+    start: Node,
+    after: Node,
+    placed: Placement,
+}
+
+/// The timeline table's `<tbody>`, the newline that starts it, and its rows.
+struct Body {
+    element: Node,
+    start: Node,
+    placed: Placement,
 }
 
 /// The preview's DOM, managed here rather than by leptos's view tree:
@@ -154,15 +207,18 @@ struct Placed {
 /// `<ul>`, with no wrapper element between.
 struct Page {
     root: Element,
+    root_placed: Placement,
     raw: Element,
+    raw_placed: Placement,
     order: Vec<Key>,
     blocks: HashMap<Key, Placed>,
-    /// The `<ul>` of each list, created while the list has items.
-    lists: HashMap<Container, Node>,
-    /// The timeline table's `<tbody>` and the newline that starts it
-    /// (as the whole document's HTML has them), while the table has rows:
-    /// a table without rows has no body.
-    body: Option<(Node, Node)>,
+    /// Each list, while it has items.
+    lists: HashMap<Container, List>,
+    /// The timeline table's body, while the table has rows: a table without
+    /// rows has no body.
+    body: Option<Body>,
+    /// The last generation given to a block's nodes.
+    generation: u64,
     /// An `arrange` is already queued for this tick.
     queued: bool,
     /// So is a recomputation of the link definitions.
@@ -250,109 +306,117 @@ fn parse(html: &str) -> Vec<Node> {
     children(&template.content())
 }
 
-/// Makes `parent`'s children exactly `desired`, moving as few nodes as it
-/// can for the changes people make: one node added, removed or moved.
-fn arrange(parent: &Node, desired: &[Node]) {
-    let mut cursor = parent.first_child();
-    for node in desired {
-        match &cursor {
-            Some(c) if c.is_same_node(Some(node)) => cursor = c.next_sibling(),
-            // The node here is wanted later, or not at all (a row removed,
-            // or moved down): taking it out now lets everything after it
-            // stay. A node wanted later is put back when its turn comes.
-            Some(c) if c.next_sibling().is_some_and(|n| n.is_same_node(Some(node))) => {
-                let _ = parent.remove_child(c);
-                cursor = node.next_sibling();
-            }
-            _ => {
-                let _ = parent.insert_before(node, cursor.as_ref());
-            }
+/// Makes `parent`'s children the nodes of `desired`, `placed` being what
+/// the last arrangement put there (nothing else adds to or takes from these
+/// parents, and a block whose nodes were replaced has a new generation, so
+/// its new nodes count as new here). Only the nodes that come, go or move
+/// are touched: the others keep their order (`ordering::staying`).
+fn arrange(parent: &Node, placed: &mut Placement, desired: Placement) {
+    let wanted: HashSet<Slot> = desired.iter().map(|(slot, _)| *slot).collect();
+    let mut old_place = HashMap::with_capacity(placed.len());
+    for (place, (slot, node)) in placed.iter().enumerate() {
+        if wanted.contains(slot) {
+            old_place.insert(*slot, place);
+        } else {
+            // Not necessarily still there: a block's old nodes replaced in
+            // place are gone already.
+            let _ = parent.remove_child(node);
         }
     }
-    while let Some(c) = cursor {
-        cursor = c.next_sibling();
-        let _ = parent.remove_child(&c);
+    let old_places: Vec<usize> =
+        desired.iter().filter_map(|(s, _)| old_place.get(s).copied()).collect();
+    let mut staying = crate::ordering::staying(&old_places).into_iter();
+    let stays: Vec<bool> = desired
+        .iter()
+        .map(|(slot, _)| old_place.contains_key(slot) && staying.next().unwrap_or(false))
+        .collect();
+    let mut next: Option<&Node> = None;
+    for ((_, node), stays) in desired.iter().zip(stays).rev() {
+        if !stays {
+            let _ = parent.insert_before(node, next);
+        }
+        next = Some(node);
     }
+    *placed = desired;
 }
 
 impl Page {
     /// Puts every block's nodes where they belong: top-level blocks in the
     /// preview's root, rows in the table body, items in their list.
     fn arrange(&mut self) {
-        let mut top: Vec<Node> = Vec::new();
+        let mut top: Placement = Vec::new();
         let mut table: Option<Node> = None;
-        let mut rows: Vec<Node> = Vec::new();
-        let mut lists: Vec<(Container, Vec<Node>)> = Vec::new();
+        let mut rows: Placement = Vec::new();
+        let mut lists: Vec<(Container, Placement)> = Vec::new();
         for key in &self.order {
             let Some(block) = self.blocks.get(key) else { continue };
+            let slotted = block.nodes.iter().enumerate().map(|(index, node)| {
+                (Slot::Block { key: *key, generation: block.generation, index }, node.clone())
+            });
             match key.container() {
                 None => {
-                    top.extend(block.nodes.iter().cloned());
+                    top.extend(slotted);
                     if *key == Key::TableHead {
                         table = table_of(&block.nodes);
                     }
                 }
-                Some(Container::Timeline) => rows.extend(block.nodes.iter().cloned()),
-                Some(list) => {
+                Some(Container::Timeline) => rows.extend(slotted),
+                Some(container) => {
                     if block.nodes.is_empty() {
                         continue;
                     }
-                    if lists.last().is_none_or(|(c, _)| *c != list) {
-                        let ul = self.lists.entry(list).or_insert_with(new_list).clone();
-                        top.push(ul);
-                        top.extend(text("\n"));
-                        lists.push((list, Vec::new()));
+                    if lists.last().is_none_or(|(c, _)| *c != container) {
+                        let list = self.lists.entry(container).or_insert_with(new_list);
+                        top.push((Slot::List(container), list.element.clone()));
+                        top.push((Slot::AfterList(container), list.after.clone()));
+                        lists.push((
+                            container,
+                            vec![(Slot::ListStart(container), list.start.clone())],
+                        ));
                     }
                     if let Some((_, items)) = lists.last_mut() {
-                        items.extend(block.nodes.iter().cloned());
+                        items.extend(slotted);
                     }
                 }
             }
         }
-        arrange(&self.root, &top);
+        arrange(&self.root, &mut self.root_placed, top);
         match table {
             Some(table) if !rows.is_empty() => {
-                let (body, newline) = self.body.get_or_insert_with(new_body).clone();
+                let body = self.body.get_or_insert_with(new_body);
                 // A new table head (its zone changed) takes the body over.
-                if !body.parent_node().is_some_and(|p| p.is_same_node(Some(&table))) {
-                    let _ = table.append_child(&body);
+                if !body.element.parent_node().is_some_and(|p| p.is_same_node(Some(&table))) {
+                    let _ = table.append_child(&body.element);
                 }
-                let mut all = vec![newline];
+                let mut all = vec![(Slot::BodyStart, body.start.clone())];
                 all.extend(rows);
-                arrange(&body, &all);
+                arrange(&body.element, &mut body.placed, all);
             }
             _ => {
-                if let Some((body, _)) = self.body.take() {
-                    if let Some(parent) = body.parent_node() {
-                        let _ = parent.remove_child(&body);
+                if let Some(body) = self.body.take() {
+                    if let Some(parent) = body.element.parent_node() {
+                        let _ = parent.remove_child(&body.element);
                     }
                 }
             }
         }
-        for (list, items) in lists {
-            if let Some(ul) = self.lists.get(&list) {
-                let mut all: Vec<Node> = text("\n").into_iter().collect();
-                all.extend(items);
-                arrange(ul, &all);
+        let mut shown = HashSet::new();
+        for (container, items) in lists {
+            if let Some(list) = self.lists.get_mut(&container) {
+                arrange(&list.element, &mut list.placed, items);
+                shown.insert(container);
             }
         }
-        // Lists with no items left go.
-        let shown: Vec<Container> = self.lists.keys().copied().collect();
-        for list in shown {
-            let used = self.order.iter().any(|k| {
-                k.container() == Some(list)
-                    && self.blocks.get(k).is_some_and(|b| !b.nodes.is_empty())
-            });
-            if !used {
-                self.lists.remove(&list);
-            }
-        }
-        let raw: Vec<Node> = self
+        // Lists with no items left go (arranging the root took them out).
+        self.lists.retain(|container, _| shown.contains(container));
+        let raw: Placement = self
             .order
             .iter()
-            .filter_map(|k| self.blocks.get(k).map(|b| b.raw.clone().unchecked_into::<Node>()))
+            .filter_map(|k| {
+                self.blocks.get(k).map(|b| (Slot::Raw(*k), b.raw.clone().unchecked_into()))
+            })
             .collect();
-        arrange(&self.raw, &raw);
+        arrange(&self.raw, &mut self.raw_placed, raw);
     }
 
     /// A block's HTML changed: swap its nodes in place when it can. Returns
@@ -379,11 +443,18 @@ impl Page {
                     let _ = parent.remove_child(old);
                 }
                 block.nodes = nodes;
+                self.generation += 1;
+                block.generation = self.generation;
                 self.patched();
-                false
+                // Arranged again (which finds the new nodes in place), so
+                // that the placements name them: a block taken out later
+                // must take these out, not the old ones.
+                true
             }
             _ => {
                 block.nodes = nodes;
+                self.generation += 1;
+                block.generation = self.generation;
                 true
             }
         }
@@ -467,23 +538,36 @@ fn count_patch() {
     }
 }
 
-fn text(s: &str) -> Option<Node> {
-    Some(document().create_text_node(s).unchecked_into())
+fn text(s: &str) -> Node {
+    document().create_text_node(s).unchecked_into()
 }
 
-fn new_list() -> Node {
-    document()
-        .create_element("ul")
-        .map(|e| e.unchecked_into())
-        .unwrap_or_else(|_| document().create_text_node("").unchecked_into())
+fn element(tag: &str) -> Node {
+    document().create_element(tag).map(|e| e.unchecked_into()).unwrap_or_else(|_| text(""))
 }
 
-fn new_body() -> (Node, Node) {
-    let body = document()
-        .create_element("tbody")
-        .map(|e| e.unchecked_into())
-        .unwrap_or_else(|_| document().create_text_node("").unchecked_into());
-    (body, document().create_text_node("\n").unchecked_into())
+fn new_page(root: Element, raw: Element) -> Page {
+    Page {
+        root,
+        root_placed: Vec::new(),
+        raw,
+        raw_placed: Vec::new(),
+        order: Vec::new(),
+        blocks: HashMap::new(),
+        lists: HashMap::new(),
+        body: None,
+        generation: 0,
+        queued: false,
+        defs_queued: false,
+    }
+}
+
+fn new_list() -> List {
+    List { element: element("ul"), start: text("\n"), after: text("\n"), placed: Vec::new() }
+}
+
+fn new_body() -> Body {
+    Body { element: element("tbody"), start: text("\n"), placed: Vec::new() }
 }
 
 /// The timeline head's `<table>`: the last one among its nodes (the
@@ -522,18 +606,15 @@ pub fn Preview(
         let keys = layout.get();
         let (Some(root), Some(raw)) = (root.get(), raw.get()) else { return };
         let Ok(mut slot) = page_for_layout.try_borrow_mut() else { return };
-        let page = slot.get_or_insert_with(|| Page {
-            root: root.unchecked_into(),
-            raw: raw.unchecked_into(),
-            order: Vec::new(),
-            blocks: HashMap::new(),
-            lists: HashMap::new(),
-            body: None,
-            queued: false,
-            defs_queued: false,
+        let page = slot.get_or_insert_with(|| {
+            // Arranging knows only what it placed: whatever leptos left in
+            // the two elements (a marker comment) goes first.
+            root.set_text_content(None);
+            raw.set_text_content(None);
+            new_page(root.unchecked_into(), raw.unchecked_into())
         });
         // Blocks that went away take their computations with them.
-        let wanted: std::collections::HashSet<Key> = keys.iter().copied().collect();
+        let wanted: HashSet<Key> = keys.iter().copied().collect();
         let gone: Vec<Key> = page.blocks.keys().filter(|k| !wanted.contains(k)).copied().collect();
         for key in gone {
             if let Some(b) = page.blocks.remove(&key) {
@@ -571,7 +652,10 @@ pub fn Preview(
                 });
                 defs
             });
-            page.blocks.insert(key, Placed { owner, defs, nodes: Vec::new(), raw: raw_node });
+            page.blocks.insert(
+                key,
+                Placed { owner, defs, nodes: Vec::new(), generation: 0, raw: raw_node },
+            );
         }
         page.order = keys.clone();
         page.arrange();

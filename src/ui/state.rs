@@ -133,6 +133,11 @@ impl Optional {
     }
 }
 
+/// The timeline rows drawn at once when a draft opens: more than a screen
+/// holds, in the form and in the preview. The rest follow in idle time, so
+/// a long timeline opens about as fast as a short one.
+pub const ROWS_DRAWN_FIRST: usize = 30;
+
 #[derive(Clone, Copy)]
 pub struct EditorState {
     pub front_matter: Text,
@@ -166,34 +171,14 @@ pub struct EditorState {
     /// The template the draft was started from, for its prompts.
     pub template: Option<&'static Template>,
     next_id: StoredValue<RowId>,
+    /// How many timeline rows the form and the preview show: all of them,
+    /// except while a long timeline is being drawn after opening, a
+    /// screenful first and the rest when the browser is idle (see
+    /// `ui::timeline::draw_the_rest`).
+    pub drawn_rows: RwSignal<usize>,
     /// Bumped on every edit: what autosave watches, so that it costs
     /// nothing per keystroke to know that something changed.
     pub revision: RwSignal<u64>,
-}
-
-/// Which old places keep their order in the new one, given the old place
-/// of each item in the new order: the longest increasing run of them
-/// (patience sorting, n log n). The others are the ones that move.
-fn staying_in_order(old_places: &[usize]) -> Vec<bool> {
-    // tails[k]: index (in old_places) of the smallest tail of a run of k+1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut before: Vec<Option<usize>> = vec![None; old_places.len()];
-    for (i, &place) in old_places.iter().enumerate() {
-        let at = tails.partition_point(|&t| old_places[t] < place);
-        before[i] = at.checked_sub(1).map(|k| tails[k]);
-        if at == tails.len() {
-            tails.push(i);
-        } else {
-            tails[at] = i;
-        }
-    }
-    let mut staying = vec![false; old_places.len()];
-    let mut next = tails.last().copied();
-    while let Some(i) = next {
-        staying[old_places[i]] = true;
-        next = before[i];
-    }
-    staying
 }
 
 impl EditorState {
@@ -238,6 +223,11 @@ impl EditorState {
             headings: RwSignal::new(doc.headings.clone()),
             template: crate::templates::find(&doc.template),
             next_id: StoredValue::new(next_id),
+            drawn_rows: RwSignal::new(if doc.timeline.len() > ROWS_DRAWN_FIRST {
+                ROWS_DRAWN_FIRST
+            } else {
+                usize::MAX
+            }),
             revision: RwSignal::new(0),
         }
     }
@@ -396,7 +386,10 @@ impl EditorState {
         // put back in their places. Handed the new order at once, leptos's
         // list moves every row between a row's old place and its new one
         // (a row typed last and sorted to the middle moved half the table).
-        let staying = staying_in_order(&old_places);
+        let mut staying = vec![false; rows.len()];
+        for (place, stays) in old_places.iter().zip(crate::ordering::staying(&old_places)) {
+            staying[*place] = stays;
+        }
         let without: Vec<RowState> =
             rows.iter().enumerate().filter(|(i, _)| staying[*i]).map(|(_, r)| *r).collect();
         let state = *self;
@@ -488,7 +481,7 @@ impl EditorState {
     /// preview lays out. Tracks only the structure, not the text.
     pub fn layout(&self) -> Vec<Key> {
         Shape {
-            rows: self.rows.with(|l| l.iter().map(|r| r.id).collect()),
+            rows: self.rows.with(|l| l.iter().take(self.drawn_rows.get()).map(|r| r.id).collect()),
             misleading: self.misleading.on.get(),
             escalation: self.escalation.on.get(),
             lessons: self.lessons_on.get(),

@@ -13,6 +13,7 @@ use crate::ui::chat::ChatDialog;
 use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
 use crate::ui::form::{move_keys, Internal, ListControls, Long};
 use crate::ui::preview::Derived;
+use crate::ui::schedule::idle;
 use crate::ui::state::{EditorState, RowState, Text};
 use crate::validate::{self, Field};
 
@@ -26,7 +27,7 @@ struct TimesAbove {
     // Arc and Mutex only because leptos's views must be Send; nothing here
     // is shared across threads.
     rows: Arc<Mutex<HashMap<RowId, RowTimes>>>,
-    clock: Memo<crate::timeline::Clock>,
+    clock: ReadSignal<crate::timeline::Clock>,
 }
 
 #[derive(Clone)]
@@ -81,9 +82,50 @@ impl TimesAbove {
     }
 }
 
+/// Rows drawn per idle turn once the first screenful is shown: a row costs
+/// about half a millisecond to draw in the form and the preview, so a turn
+/// stays within a frame.
+const ROWS_DRAWN_PER_TURN: usize = 20;
+
+/// Draws the rows of a long timeline that opening left out, a few each time
+/// the browser is idle, and all at once as soon as the rows themselves
+/// change (a row added at the end must be there to be focused).
+fn draw_the_rest(state: EditorState) {
+    fn more(state: EditorState) {
+        idle(
+            move || {
+                // None: the editor was replaced by another draft's meanwhile.
+                let Some(total) = state.rows.try_with_untracked(Vec::len) else { return };
+                let Some(drawn) = state.drawn_rows.try_get_untracked() else { return };
+                if drawn == usize::MAX {
+                    return;
+                }
+                if drawn + ROWS_DRAWN_PER_TURN >= total {
+                    state.drawn_rows.set(usize::MAX);
+                } else {
+                    state.drawn_rows.set(drawn + ROWS_DRAWN_PER_TURN);
+                    more(state);
+                }
+            },
+            100,
+        );
+    }
+    if state.drawn_rows.get_untracked() == usize::MAX {
+        return;
+    }
+    more(state);
+    Effect::new(move |seen: Option<()>| {
+        state.rows.track();
+        if seen.is_some() && state.drawn_rows.get_untracked() != usize::MAX {
+            state.drawn_rows.set(usize::MAX);
+        }
+    });
+}
+
 #[component]
 pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
     let above = TimesAbove::new(state, derived);
+    draw_the_rest(state);
     let add = move |_| {
         let last = state.rows.with_untracked(|r| r.last().map(|r| r.id));
         let id = state.add_row(last);
@@ -108,7 +150,14 @@ pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
                     </div>
                 </div>
                 <div role="rowgroup">
-                    <For each=move || state.rows.get() key=|r| r.id let:row>
+                    <For
+                        each=move || {
+                            let drawn = state.drawn_rows.get();
+                            state.rows.with(|rows| rows.iter().take(drawn).copied().collect::<Vec<_>>())
+                        }
+                        key=|r| r.id
+                        let:row
+                    >
                         <Row state derived row above=above.of(&row).above/>
                     </For>
                 </div>

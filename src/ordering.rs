@@ -1,0 +1,77 @@
+//! Which entries of a reordered list can stay where they are: the rest are
+//! the fewest that must move. Both the timeline's sort (so that leptos's
+//! keyed list moves only the rows that leave their order) and the preview's
+//! arranging of its nodes (so that a row added, removed or moved costs a
+//! DOM call or two, not a walk over every node) ask it.
+
+/// For each entry of `old_places` (an entry's place in the old order,
+/// given in the new order), whether it belongs to one longest run of
+/// increasing old places: those entries keep their order relative to each
+/// other, so only the others need moving. Patience sorting, n log n.
+pub fn staying(old_places: &[usize]) -> Vec<bool> {
+    // tails[k]: the position (in old_places) ending the run of length k + 1
+    // with the smallest old place found so far.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; old_places.len()];
+    for (i, &place) in old_places.iter().enumerate() {
+        let at = tails.partition_point(|&t| old_places[t] < place);
+        before[i] = at.checked_sub(1).map(|k| tails[k]);
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut stays = vec![false; old_places.len()];
+    let mut next = tails.last().copied();
+    while let Some(i) = next {
+        stays[i] = true;
+        next = before[i];
+    }
+    stays
+}
+
+#[cfg(test)]
+mod tests {
+    use super::staying;
+    use proptest::prelude::*;
+
+    /// The longest increasing run, by trying every subset: for small lists.
+    fn longest_by_brute_force(values: &[usize]) -> usize {
+        (0u32..1 << values.len())
+            .filter(|mask| {
+                let chosen: Vec<usize> =
+                    (0..values.len()).filter(|i| mask & (1 << i) != 0).map(|i| values[i]).collect();
+                chosen.windows(2).all(|w| w[0] < w[1])
+            })
+            .map(|mask| mask.count_ones() as usize)
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn one_entry_moved_is_the_only_one_that_moves() {
+        // The entry that was last (old place 4) is now in the middle.
+        assert_eq!(staying(&[0, 1, 4, 2, 3]), [true, true, false, true, true]);
+        // An entry moved down a place: its neighbour could move instead,
+        // but one of the two moves, never more.
+        let stays = staying(&[1, 0, 2]);
+        assert_eq!(stays.iter().filter(|s| !**s).count(), 1);
+        assert_eq!(staying(&[]), Vec::<bool>::new());
+        // New entries have no old place; with gaps where entries went.
+        assert_eq!(staying(&[0, 2, 5, 7]), [true; 4]);
+    }
+
+    proptest! {
+        #[test]
+        fn the_entries_that_stay_are_a_longest_increasing_run(
+            values in proptest::collection::vec(0usize..20, 0..12)
+        ) {
+            let stays = staying(&values);
+            let kept: Vec<usize> =
+                values.iter().zip(&stays).filter(|(_, s)| **s).map(|(v, _)| *v).collect();
+            prop_assert!(kept.windows(2).all(|w| w[0] < w[1]));
+            prop_assert_eq!(kept.len(), longest_by_brute_force(&values));
+        }
+    }
+}
