@@ -4,7 +4,7 @@
 //! out, for each button a person uses to reshape the document; median and
 //! p90 of 9 repetitions, after one of warm-up. And the time from navigation
 //! to the editor shown and laid out, for a new (empty) draft and for stored
-//! drafts: to its first screen (title, headings, tasks and the first 30
+//! drafts: to its first screen (title, headings, tasks and the first 20
 //! timeline rows, in the form and the preview: a long timeline's later rows
 //! are drawn when the browser is idle), and to the whole document. Opening
 //! another draft from the Drafts panel counts to its first screen too.
@@ -43,7 +43,7 @@ use support::*;
 
 const SIZES: [usize; 3] = [100, 300, 600];
 /// The timeline rows of a first screen, as `SCREENFUL` in the page's script.
-const SCREENFUL: usize = 30;
+const SCREENFUL: usize = 20;
 const REPETITIONS: usize = 9;
 const WARMUP: usize = 1;
 /// Between repetitions: autosave (within 450 ms of a change) and the
@@ -144,7 +144,7 @@ const shown = d => {
 // and the first SCREENFUL timeline rows in the form and the preview (or all
 // of them, if fewer). A long timeline's later rows are drawn when the
 // browser is idle (ui::timeline::draw_the_rest); `shown` waits for them.
-const SCREENFUL = 30;
+const SCREENFUL = 20;
 const firstScreen = d => {
   const p = preview();
   if (!p) return false;

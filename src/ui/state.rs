@@ -134,9 +134,11 @@ impl Optional {
 }
 
 /// The timeline rows drawn at once when a draft opens: more than a screen
-/// holds, in the form and in the preview. The rest follow in idle time, so
-/// a long timeline opens about as fast as a short one.
-pub const ROWS_DRAWN_FIRST: usize = 30;
+/// holds, in the form and in the preview (whose table starts about 550 px
+/// down, with rows of about 50 px: 20 rows reach past 1,600 px). The rest
+/// follow in idle time, so a long timeline opens about as fast as a short
+/// one. `examples/bench_actions.rs` counts a first screen with as many.
+pub const ROWS_DRAWN_FIRST: usize = 20;
 
 #[derive(Clone, Copy)]
 pub struct EditorState {

@@ -244,6 +244,7 @@ fn Row(
         }
         move_keys(&ev, move || move_row(-1), move || move_row(1));
     };
+    let tag = row.tag.get_untracked();
     let time_field = Field::RowTime(id);
     let event_field = Field::RowEvent(id);
     view! {
@@ -262,12 +263,13 @@ fn Row(
                     }
                     on:keydown=move |ev| move_keys(&ev, move || move_row(-1), move || move_row(1))
                 >
-                    <option value="" selected=move || row.tag.get().is_none()>"—"</option>
+                    // Chosen once, not kept in step: only this select sets
+                    // the tag, and a reactive `selected` on each of seven
+                    // options made up half of a row's work when drawn.
+                    <option value="" selected=tag.is_none()>"—"</option>
                     {Tag::ALL
                         .into_iter()
-                        .map(|t| view! {
-                            <option value=t.label() selected=move || row.tag.get() == Some(t)>{t.label()}</option>
-                        })
+                        .map(|t| view! { <option value=t.label() selected=tag == Some(t)>{t.label()}</option> })
                         .collect_view()}
                 </select>
             </div>
