@@ -639,10 +639,8 @@ fn print_profile(action: &str, answer: &Value) {
 }
 
 /// Median and p90 of `times`.
-fn summary(mut times: Vec<f64>) -> (f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
-    (at(0.5), at(0.9))
+fn summary(times: Vec<f64>) -> (f64, f64) {
+    median_and(0.9, times)
 }
 
 #[tokio::main]

@@ -106,10 +106,8 @@ async fn measure(c: &Client, selector: &str, shown: &str) -> Vec<f64> {
 }
 
 /// Median and p95 of `times`.
-fn summary(mut times: Vec<f64>) -> (f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
-    (at(0.5), at(0.95))
+fn summary(times: Vec<f64>) -> (f64, f64) {
+    median_and(0.95, times)
 }
 
 #[tokio::main]

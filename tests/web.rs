@@ -4,6 +4,9 @@
 //! block-by-block preview always equals the whole document's rendering.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/html_safety.rs"]
+mod html_safety;
+
 use std::cell::Cell;
 use std::time::Duration;
 
@@ -784,28 +787,6 @@ const ELEMENTS_GITHUB_KEEPS: &[&str] = &[
     "input",
 ];
 
-/// Attributes that run script or load something whatever their value.
-const ATTRIBUTES_THAT_RUN_OR_LOAD: &[&str] = &[
-    "style",
-    "srcdoc",
-    "srcset",
-    "formaction",
-    "background",
-    "poster",
-    "dynsrc",
-    "lowsrc",
-    "data",
-    "codebase",
-    "ping",
-    "http-equiv",
-    "autofocus",
-    "popovertarget",
-    "xlink:href",
-];
-
-/// Attributes whose value is a URL a browser may follow or load.
-const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "cite", "longdesc", "usemap"];
-
 /// What in the live preview could run script, load something or clobber
 /// a global, read from the DOM the browser built out of the preview's
 /// HTML (so as the browser parsed it, not as the sanitiser wrote it).
@@ -834,13 +815,15 @@ fn live_dangers(root: &web_sys::Element) -> Vec<String> {
             if lower.starts_with("on") {
                 found.push(format!("<{name} {attribute}>: an event handler"));
             }
-            if ATTRIBUTES_THAT_RUN_OR_LOAD.contains(&lower.as_str()) || lower.starts_with("xmlns") {
+            if html_safety::FORBIDDEN_ATTRIBUTES.contains(&lower.as_str())
+                || lower.starts_with("xmlns")
+            {
                 found.push(format!("<{name} {attribute}>: runs or loads"));
             }
             if matches!(lower.as_str(), "name" | "id") && !value.starts_with("user-content-") {
                 found.push(format!("<{name} {attribute}=\"{value}\">: can clobber a global"));
             }
-            if URL_ATTRIBUTES.contains(&lower.as_str()) {
+            if html_safety::URL_ATTRIBUTES.contains(&lower.as_str()) {
                 // The browser's own URL parser says what the link or load
                 // would be; one it cannot parse goes nowhere.
                 let Ok(url) = web_sys::Url::new_with_base(&value, &base) else { continue };

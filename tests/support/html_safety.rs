@@ -86,8 +86,9 @@ const FORBIDDEN_ELEMENTS: &[&str] = &[
     "param",
 ];
 
-/// Attributes that run script or load something, whatever their value.
-const FORBIDDEN_ATTRIBUTES: &[&str] = &[
+/// Attributes that run script or load something, whatever their value
+/// (the browser tests check the live DOM against the same list).
+pub const FORBIDDEN_ATTRIBUTES: &[&str] = &[
     "style",
     "srcdoc",
     "srcset",
@@ -103,10 +104,11 @@ const FORBIDDEN_ATTRIBUTES: &[&str] = &[
     "http-equiv",
     "autofocus",
     "popovertarget",
+    "xlink:href",
 ];
 
 /// Attributes whose value is a URL.
-const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite", "longdesc", "action", "usemap"];
+pub const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite", "longdesc", "action", "usemap"];
 
 fn read_tag(at: &str) -> Result<(Tag<'_>, usize), &'static str> {
     let (closing, mut i) = if at.starts_with("</") { (true, 2) } else { (false, 1) };

@@ -288,3 +288,12 @@ where
 pub async fn preview_html(c: &Client) -> String {
     by_label(c, "Preview").await.html(true).await.unwrap_or_default()
 }
+
+/// The median and the `high` quantile (0.9, 0.95) of a benchmark's times,
+/// each the nearest observation. For the benchmarks in `examples/`.
+#[allow(dead_code)]
+pub fn median_and(high: f64, mut times: Vec<f64>) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.5), at(high))
+}
