@@ -1,166 +1,28 @@
-//! The live preview, patched block by block.
-//!
-//! Swapping the whole preview's HTML on each keystroke costs a full layout
-//! of the page (tens of milliseconds at a few hundred timeline rows). Here
-//! each block of the document (see `doc_blocks::Key`) has its own Markdown,
-//! rendered HTML and DOM nodes, recomputed only when the fields it reads
-//! change: typing in one timeline row re-renders that row's `<tr>` and
-//! nothing else. The page's HTML is still exactly pulldown-cmark's
-//! rendering of the whole exported Markdown (tests/web.rs checks it after
-//! random edits); the same Markdown blocks, joined, are the raw view.
+//! The preview's DOM, kept by hand: each block's nodes placed in the
+//! preview's root, the timeline table's body or a list, swapped in place
+//! when a block's HTML changes, and arranged again when blocks come, go or
+//! move. `super` (the component) decides what the blocks are.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTemplateElement, Node};
 
 use crate::doc_blocks::{Container, Key};
-use crate::export::{self, Figures};
-use crate::model::Item;
-use crate::render;
-use crate::timeline::Clock;
-use crate::ui::state::EditorState;
-
-type Source = Box<dyn Fn() -> String + Send + Sync>;
-
-/// Values several blocks derive from many fields, computed once.
-#[derive(Clone, Copy)]
-pub struct Derived {
-    /// A signal set when the clock changes, not a memo: a memo reading the
-    /// rows would have every row's checks and every preview block that
-    /// reads the clock looked at again on each row added, removed or moved,
-    /// though the clock itself almost never changes then.
-    pub clock: ReadSignal<Clock>,
-    pub figures: Memo<Figures>,
-}
-
-impl Derived {
-    pub fn new(state: EditorState) -> Derived {
-        let read_clock = move || {
-            // Only the window: typing elsewhere in the summary costs the
-            // rows nothing.
-            let summary = crate::model::Summary {
-                start: state.start.get(),
-                end: state.end.get(),
-                zone: state.zone.get(),
-                ..Default::default()
-            };
-            // Rows are read only for a window of bare times, and only up to
-            // the first with a date.
-            state.rows.with(|rows| Clock::with_rows(&summary, rows.iter().map(|r| r.time.get())))
-        };
-        let (clock, set_clock) = signal(untrack(read_clock));
-        Effect::new(move |_| {
-            let new = read_clock();
-            if clock.with_untracked(|c| *c != new) {
-                set_clock.set(new);
-            }
-        });
-        let figures = Memo::new(move |_| {
-            let clock = clock.get();
-            // Only tagged rows count, so typing in other rows costs nothing here.
-            let tagged: Vec<_> = state.rows.with(|rows| {
-                rows.iter()
-                    .filter_map(|r| {
-                        let tag = r.tag.get();
-                        matches!(
-                            tag,
-                            Some(crate::model::Tag::Detection | crate::model::Tag::Resolution)
-                        )
-                        .then(|| (tag, clock.row(&r.time.get())))
-                    })
-                    .collect()
-            });
-            Figures::new(&clock, tagged)
-        });
-        Derived { clock, figures }
-    }
-}
-
-/// The Markdown of one block, read from the fields it depends on (the
-/// same functions `export::blocks` uses, so the two cannot drift apart).
-fn source(state: EditorState, derived: Derived, key: Key) -> Option<Source> {
-    let s = state;
-    Some(match key {
-        Key::FrontMatter => Box::new(move || export::front_matter(&s.front_matter.read())),
-        Key::Title => Box::new(move || export::title(&s.title.read())),
-        Key::Meta => Box::new(move || export::meta(s.status.get(), &s.authors.read())),
-        Key::Intro => Box::new(move || export::intro(&s.intro.read())),
-        Key::Summary => Box::new(move || {
-            export::summary(&s.headings.read().summary, &s.summary(), &derived.figures.get())
-        }),
-        Key::TimelineHead => Box::new(move || {
-            export::timeline_head(&s.headings.read().timeline, &s.timeline_notes.read())
-        }),
-        Key::TableHead => {
-            Box::new(move || export::table_head(&s.zone.read(), &derived.clock.read()))
-        }
-        Key::Row(id) => {
-            let row = s.rows.with_untracked(|rows| rows.iter().find(|r| r.id == id).copied())?;
-            Box::new(move || export::timeline_row(&row.get()))
-        }
-        Key::RootCause => Box::new(move || {
-            let h = s.headings.read();
-            export::root_cause(&h.root_cause_and_resolution, &h.root_cause, &s.root_cause.read())
-        }),
-        Key::Resolution => Box::new(move || {
-            export::resolution(&s.headings.read().resolution, &s.resolution.read())
-        }),
-        Key::Misleading => Box::new(move || {
-            let h = s.headings.read();
-            let internal = s.misleading.internal.get();
-            export::section(&h.misleading, export::MISLEADING, &s.misleading.text.read(), internal)
-        }),
-        Key::Escalation => Box::new(move || {
-            let h = s.headings.read();
-            let internal = s.escalation.internal.get();
-            export::section(&h.escalation, export::ESCALATION, &s.escalation.text.read(), internal)
-        }),
-        Key::Lessons => Box::new(move || {
-            export::lessons_learned(&s.headings.read(), &s.lessons(), s.lessons_internal.get())
-        }),
-        Key::Custom(id) => {
-            let c = s.custom.with_untracked(|l| l.iter().find(|c| c.id == id).copied())?;
-            Box::new(move || {
-                let section = c.get();
-                export::section(&section.heading, export::NOTES, &section.body, section.internal)
-            })
-        }
-        Key::MeasuresHead => Box::new(move || {
-            export::measures_head(&s.headings.read().measures, &s.measures_notes.read())
-        }),
-        Key::Improvement(id) => {
-            let item = s.improvements.with_untracked(|l| l.iter().find(|i| i.id == id).copied())?;
-            Box::new(move || {
-                let bullet = export::bullet_before(&s.measures_notes.read());
-                export::improvement(&Item { id, text: item.text.get() }, bullet)
-            })
-        }
-        Key::TasksHead => Box::new(move || {
-            let any = s.tasks.with(|l| export::any_task(l.iter().map(|t| t.get())));
-            export::tasks_head(&s.headings.read().tasks, any)
-        }),
-        Key::Task(id) => {
-            let task = s.tasks.with_untracked(|l| l.iter().find(|t| t.id == id).copied())?;
-            Box::new(move || export::task_item(&task.get()))
-        }
-    })
-}
 
 /// One block on the page: what owns its computations, its nodes in the
 /// preview, and its text node in the raw Markdown view.
-struct Placed {
-    owner: Owner,
-    defs: Memo<String>,
-    nodes: Vec<Node>,
+pub(super) struct Placed {
+    pub(super) owner: Owner,
+    pub(super) defs: Memo<String>,
+    pub(super) nodes: Vec<Node>,
     /// Changes whenever `nodes` are replaced by new ones, so that arranging
     /// tells them from the ones it placed before (see `Slot`).
-    generation: u64,
-    raw: web_sys::Text,
+    pub(super) generation: u64,
+    pub(super) raw: web_sys::Text,
 }
 
 /// A node the preview places, named, so that arranging compares names in
@@ -205,13 +67,13 @@ struct Body {
 /// The preview's DOM, managed here rather than by leptos's view tree:
 /// table rows and list items must sit directly inside a `<tbody>` and a
 /// `<ul>`, with no wrapper element between.
-struct Page {
+pub(super) struct Page {
     root: Element,
     root_placed: Placement,
     raw: Element,
     raw_placed: Placement,
-    order: Vec<Key>,
-    blocks: HashMap<Key, Placed>,
+    pub(super) order: Vec<Key>,
+    pub(super) blocks: HashMap<Key, Placed>,
     /// Each list, while it has items.
     lists: HashMap<Container, List>,
     /// The timeline table's body, while the table has rows: a table without
@@ -228,7 +90,7 @@ struct Page {
 /// Work that many blocks changing in one tick ask for, done once after
 /// all of them are in.
 #[derive(Clone, Copy)]
-enum Later {
+pub(super) enum Later {
     Arrange,
     Definitions(RwSignal<String>),
 }
@@ -264,7 +126,7 @@ impl Later {
     }
 }
 
-fn queue(page: &Rc<RefCell<Option<Page>>>, work: Later) {
+pub(super) fn queue(page: &Rc<RefCell<Option<Page>>>, work: Later) {
     // Never re-entered (effects run one at a time), but a failed borrow
     // must not take the page down.
     let Ok(mut slot) = page.try_borrow_mut() else { return };
@@ -285,7 +147,7 @@ fn queue(page: &Rc<RefCell<Option<Page>>>, work: Later) {
     });
 }
 
-fn document() -> web_sys::Document {
+pub(super) fn document() -> web_sys::Document {
     leptos::prelude::document()
 }
 
@@ -343,7 +205,7 @@ fn arrange(parent: &Node, placed: &mut Placement, desired: Placement) {
 impl Page {
     /// Puts every block's nodes where they belong: top-level blocks in the
     /// preview's root, rows in the table body, items in their list.
-    fn arrange(&mut self) {
+    pub(super) fn arrange(&mut self) {
         let mut top: Placement = Vec::new();
         let mut table: Option<Node> = None;
         let mut rows: Placement = Vec::new();
@@ -422,7 +284,7 @@ impl Page {
     /// A block's HTML changed: swap its nodes in place when it can. Returns
     /// true when the page must be re-arranged instead (a block appearing or
     /// disappearing, a new table), which the caller does once for many.
-    fn update(&mut self, key: Key, html: &str) -> bool {
+    pub(super) fn update(&mut self, key: Key, html: &str) -> bool {
         let nodes = parse(html);
         let Some(block) = self.blocks.get_mut(&key) else { return false };
         let in_place = key != Key::TableHead && !nodes.is_empty() && !block.nodes.is_empty();
@@ -529,7 +391,7 @@ fn children(node: &Node) -> Vec<Node> {
 /// benchmark and the browser tests wait on it to know that a keystroke's
 /// change is in the DOM. Only with the `bench` feature; the app has no use
 /// for it.
-fn count_patch() {
+pub(super) fn count_patch() {
     #[cfg(feature = "bench")]
     if let Some(w) = web_sys::window() {
         let key = wasm_bindgen::JsValue::from_str("postmortemPatches");
@@ -546,7 +408,7 @@ fn element(tag: &str) -> Node {
     document().create_element(tag).map(|e| e.unchecked_into()).unwrap_or_else(|_| text(""))
 }
 
-fn new_page(root: Element, raw: Element) -> Page {
+pub(super) fn new_page(root: Element, raw: Element) -> Page {
     Page {
         root,
         root_placed: Vec::new(),
@@ -579,123 +441,4 @@ fn table_of(nodes: &[Node]) -> Option<Node> {
         .filter_map(|n| n.dyn_ref::<Element>())
         .find(|e| e.tag_name() == "TABLE")
         .map(|t| t.clone().unchecked_into())
-}
-
-/// The preview and the raw Markdown view of `state`.
-#[component]
-pub fn Preview(
-    state: EditorState,
-    derived: Derived,
-    raw_view: ReadSignal<bool>,
-    /// The public version is shown instead of this raw view (see `ui::Editor`).
-    public_version: Signal<bool>,
-) -> impl IntoView {
-    let root = NodeRef::<html::Div>::new();
-    let raw = NodeRef::<html::Pre>::new();
-    let layout = Memo::new(move |_| state.layout());
-    let parent = Owner::current().unwrap_or_default();
-    // Every block's link definitions, in order: prepended when a block is
-    // rendered alone, so reference links resolve as in the whole document.
-    // A plain signal, set only when some block's definitions change: a memo
-    // over every block would make each keystroke walk all of them.
-    let all_defs = RwSignal::new(String::new());
-
-    let page: Rc<RefCell<Option<Page>>> = Rc::new(RefCell::new(None));
-    let page_for_layout = Rc::clone(&page);
-    Effect::new(move |_| {
-        let keys = layout.get();
-        let (Some(root), Some(raw)) = (root.get(), raw.get()) else { return };
-        let Ok(mut slot) = page_for_layout.try_borrow_mut() else { return };
-        let page = slot.get_or_insert_with(|| {
-            // Arranging knows only what it placed: whatever leptos left in
-            // the two elements (a marker comment) goes first.
-            root.set_text_content(None);
-            raw.set_text_content(None);
-            new_page(root.unchecked_into(), raw.unchecked_into())
-        });
-        // Blocks that went away take their computations with them.
-        let wanted: HashSet<Key> = keys.iter().copied().collect();
-        let gone: Vec<Key> = page.blocks.keys().filter(|k| !wanted.contains(k)).copied().collect();
-        for key in gone {
-            if let Some(b) = page.blocks.remove(&key) {
-                b.owner.cleanup();
-            }
-        }
-        for &key in &keys {
-            if page.blocks.contains_key(&key) {
-                continue;
-            }
-            let Some(src) = source(state, derived, key) else { continue };
-            let owner = parent.with(Owner::new);
-            let raw_node = document().create_text_node("");
-            let page_ref = Rc::clone(&page_for_layout);
-            let raw_for_effect = raw_node.clone();
-            let defs = owner.with(|| {
-                let markdown = Memo::new(move |_| src());
-                let defs = Memo::new(move |_| render::definitions(&markdown.read()));
-                let html =
-                    Memo::new(move |_| render::block_html(key, &markdown.read(), &all_defs.read()));
-                Effect::new(move |_| {
-                    let html = html.read();
-                    let rearrange = page_ref
-                        .try_borrow_mut()
-                        .is_ok_and(|mut slot| slot.as_mut().is_some_and(|p| p.update(key, &html)));
-                    if rearrange {
-                        queue(&page_ref, Later::Arrange);
-                    }
-                });
-                Effect::new(move |_| raw_for_effect.set_data(&markdown.read()));
-                let page_ref = Rc::clone(&page_for_layout);
-                Effect::new(move |_| {
-                    defs.track();
-                    queue(&page_ref, Later::Definitions(all_defs));
-                });
-                defs
-            });
-            page.blocks.insert(
-                key,
-                Placed { owner, defs, nodes: Vec::new(), generation: 0, raw: raw_node },
-            );
-        }
-        page.order = keys.clone();
-        page.arrange();
-        drop(slot);
-        // Blocks may have moved, and definitions are taken in order.
-        queue(&page_for_layout, Later::Definitions(all_defs));
-    });
-
-    view! {
-        // Focusable, so that a keyboard can scroll them (WCAG 2.1.1).
-        <div class="markdown-body" node_ref=root aria-label="Preview" role="region" tabindex="0"
-            class:hidden=move || raw_view.get()></div>
-        <pre class="raw-markdown" node_ref=raw aria-label="Markdown" role="region" tabindex="0"
-            class:hidden=move || !raw_view.get() || public_version.get()></pre>
-    }
-}
-
-/// The yardstick of the preview benchmark, chosen with `?preview=whole`:
-/// the whole document exported, rendered and swapped in on every change,
-/// as in-browser Markdown editors do. Only in builds with `bench`.
-#[cfg(feature = "bench")]
-#[component]
-pub fn WholePreview(
-    state: EditorState,
-    raw_view: ReadSignal<bool>,
-    public_version: Signal<bool>,
-) -> impl IntoView {
-    let root = NodeRef::<html::Div>::new();
-    let markdown = Memo::new(move |_| export::to_markdown(&state.document()));
-    Effect::new(move |_| {
-        let html = render::to_html(&markdown.read());
-        if let Some(root) = root.get() {
-            root.set_inner_html(&html);
-            count_patch();
-        }
-    });
-    view! {
-        <div class="markdown-body" node_ref=root aria-label="Preview" role="region" tabindex="0"
-            class:hidden=move || raw_view.get()></div>
-        <pre class="raw-markdown" aria-label="Markdown" role="region" tabindex="0"
-            class:hidden=move || !raw_view.get() || public_version.get()>{move || markdown.get()}</pre>
-    }
 }
