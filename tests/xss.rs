@@ -4,7 +4,7 @@
 //! cell, a long text (the root cause) and an imported document; each
 //! exported, rendered as the whole document and block by block as the
 //! preview does, and the HTML checked by `support/html_safety.rs`, which
-//! shares no code with the sanitiser. tests/web.rs runs the same payloads
+//! shares no code with the sanitiser. tests/web/safety.rs runs the same payloads
 //! in the browser; a failure is easier to read here.
 
 #[path = "support/html_safety.rs"]

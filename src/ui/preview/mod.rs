@@ -6,7 +6,7 @@
 //! rendered HTML and DOM nodes, recomputed only when the fields it reads
 //! change: typing in one timeline row re-renders that row's `<tr>` and
 //! nothing else. The page's HTML is still exactly pulldown-cmark's
-//! rendering of the whole exported Markdown (tests/web.rs checks it after
+//! rendering of the whole exported Markdown (tests/web/preview_equals_whole.rs checks it after
 //! random edits); the same Markdown blocks, joined, are the raw view.
 
 use std::cell::RefCell;
