@@ -93,7 +93,12 @@ pub fn invalid(findings: Signal<Vec<Finding>>, field: Field) -> impl Fn() -> &'s
 /// Every finding of the document, each a link to its field. Never blocks
 /// anything: export works whatever it lists.
 #[component]
-pub fn FindingsPanel(findings: Signal<Vec<Finding>>) -> impl IntoView {
+pub fn FindingsPanel(
+    findings: Signal<Vec<Finding>>,
+    /// Draws whatever the editor has not drawn yet (a long timeline's later
+    /// rows, in the moment after opening), so that the field is there.
+    draw_all: Callback<()>,
+) -> impl IntoView {
     let count = move || findings.with(Vec::len);
     view! {
         <details class="findings" aria-label="Findings" open=move || { count() > 0 }>
@@ -117,7 +122,14 @@ pub fn FindingsPanel(findings: Signal<Vec<Finding>>) -> impl IntoView {
                             };
                             view! {
                                 <li class=class>
-                                    <button type="button" class="link" on:click=move |_| focus_now(&id)>
+                                    <button type="button" class="link" on:click=move |_| {
+                                        if document().get_element_by_id(&id).is_some() {
+                                            focus_now(&id);
+                                        } else {
+                                            draw_all.run(());
+                                            focus_later(id.clone());
+                                        }
+                                    }>
                                         {f.message}
                                     </button>
                                 </li>

@@ -220,7 +220,11 @@ fn Editor(
     view! {
         <main class="editor">
             <div class="form-column">
-                <FindingsPanel findings=all.into()/>
+                <FindingsPanel findings=all.into() draw_all=Callback::new(move |()| {
+                    if state.drawn_rows.get_untracked() != usize::MAX {
+                        state.drawn_rows.set(usize::MAX);
+                    }
+                })/>
                 <form class="form" aria-label="Postmortem" on:submit=|ev| ev.prevent_default()>
                     <MetaSection state findings=form_findings/>
                     <SummarySection state derived findings=form_findings/>

@@ -312,16 +312,21 @@ async fn findings_show_beside_the_field_and_in_the_panel() {
 }
 
 /// A long timeline opens with a screenful of rows drawn, in the form and
-/// the preview, and the rest follow in idle time; a row added before then
-/// has every row drawn at once, so it is there to be focused.
+/// the preview, and the rest follow in idle time; a row added, or a
+/// finding about a row not drawn chosen, before then has every row drawn
+/// at once, so that the field is there to be focused.
 #[wasm_bindgen_test]
 async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
     use postmortem::ui::state::ROWS_DRAWN_FIRST;
     let form_rows = || all_named("Time").len();
     let preview_rows = || preview().query_selector_all("tbody tr").unwrap().length() as usize;
-    for add_a_row_at_once in [false, true] {
+    for (add_a_row_at_once, choose_a_finding) in [(false, false), (true, false), (false, true)] {
         clear_storage();
-        let doc = postmortem::sample::document(ROWS_DRAWN_FIRST * 4);
+        let mut doc = postmortem::sample::document(ROWS_DRAWN_FIRST * 4);
+        // A finding about a row far below the first screen.
+        let late = ROWS_DRAWN_FIRST * 3;
+        doc.timeline[late].time = "half past two".into();
+        let late_time = format!("row-{}-time", doc.timeline[late].id);
         let (mut store, _) = Store::open();
         drafts::save(&mut store, "long", &doc, 1.0, 0).unwrap();
         drafts::set_current(&mut store, "long").unwrap();
@@ -343,6 +348,21 @@ async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
             settle(50).await;
             let focused = document().active_element().map(|e| e.id());
             assert_eq!(focused, all_named("Time").last().map(|e| e.id()), "the new row has focus");
+        }
+        if choose_a_finding {
+            assert!(document().get_element_by_id(&late_time).is_none(), "not drawn yet");
+            let entries = region("Findings").query_selector_all("li button").unwrap();
+            let entry: HtmlElement = (0..entries.length())
+                .map(|i| entries.item(i).unwrap().unchecked_into::<HtmlElement>())
+                .find(|b| b.text_content().unwrap_or_default().contains("Unreadable time"))
+                .expect("the finding is listed");
+            entry.click();
+            settle(0).await;
+            settle(0).await;
+            assert_eq!(form_rows(), doc.timeline.len(), "all rows drawn");
+            settle(50).await;
+            let focused = document().active_element().map(|e| e.id());
+            assert_eq!(focused.as_deref(), Some(late_time.as_str()), "the field has focus");
         }
         let rows = doc.timeline.len() + usize::from(add_a_row_at_once);
         wait_until("every row drawn", || form_rows() == rows).await;
