@@ -220,11 +220,7 @@ fn Editor(
     view! {
         <main class="editor">
             <div class="form-column">
-                <FindingsPanel findings=all.into() draw_all=Callback::new(move |()| {
-                    if state.drawn_rows.get_untracked() != usize::MAX {
-                        state.drawn_rows.set(usize::MAX);
-                    }
-                })/>
+                <FindingsPanel findings=all.into() draw_all=Callback::new(move |()| state.draw_every_row())/>
                 <form class="form" aria-label="Postmortem" on:submit=|ev| ev.prevent_default()>
                     <MetaSection state findings=form_findings/>
                     <SummarySection state derived findings=form_findings/>

@@ -315,6 +315,14 @@ impl EditorState {
         self.touch();
     }
 
+    /// Draws every timeline row now, if some are still waiting for an idle
+    /// turn (see `drawn_rows`).
+    pub fn draw_every_row(&self) {
+        if self.drawn_rows.get_untracked() != usize::MAX {
+            self.drawn_rows.set(usize::MAX);
+        }
+    }
+
     pub fn fresh_id(&self) -> RowId {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
@@ -388,12 +396,11 @@ impl EditorState {
         // put back in their places. Handed the new order at once, leptos's
         // list moves every row between a row's old place and its new one
         // (a row typed last and sorted to the middle moved half the table).
-        let mut staying = vec![false; rows.len()];
-        for (place, stays) in old_places.iter().zip(crate::ordering::staying(&old_places)) {
-            staying[*place] = stays;
-        }
+        // The rows that stay are in the same order in both, so taken from
+        // the new order they are the old one without the rows that move.
+        let stays = crate::ordering::staying(&old_places);
         let without: Vec<RowState> =
-            rows.iter().enumerate().filter(|(i, _)| staying[*i]).map(|(_, r)| *r).collect();
+            sorted.iter().zip(stays).filter(|(_, stays)| *stays).map(|(r, _)| *r).collect();
         let state = *self;
         self.rows.set(without);
         leptos::task::spawn_local(async move {

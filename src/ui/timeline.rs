@@ -103,7 +103,7 @@ fn draw_the_rest(state: EditorState) {
                     return;
                 }
                 if drawn + ROWS_DRAWN_PER_TURN >= total {
-                    state.drawn_rows.set(usize::MAX);
+                    state.draw_every_row();
                 } else {
                     state.drawn_rows.set(drawn + ROWS_DRAWN_PER_TURN);
                     more(state);
@@ -118,8 +118,8 @@ fn draw_the_rest(state: EditorState) {
     more(state);
     Effect::new(move |seen: Option<()>| {
         state.rows.track();
-        if seen.is_some() && state.drawn_rows.get_untracked() != usize::MAX {
-            state.drawn_rows.set(usize::MAX);
+        if seen.is_some() {
+            state.draw_every_row();
         }
     });
 }
