@@ -42,7 +42,7 @@ use serde_json::{json, Value};
 use support::*;
 
 const SIZES: [usize; 3] = [100, 300, 600];
-/// The timeline rows of a first screen, as `SCREENFUL` in the page's script.
+/// The timeline rows of a first screen (`SCREENFUL` in the page's script too).
 const SCREENFUL: usize = 20;
 const REPETITIONS: usize = 9;
 const WARMUP: usize = 1;
@@ -143,22 +143,10 @@ const customSections = () =>
   [...document.querySelectorAll('form legend')].filter(l => l.textContent === 'Custom section');
 const button = (text, root = document) =>
   [...root.querySelectorAll('button')].find(b => b.textContent.trim() === text);
-// The editor holds this document, in the form and in the preview: as many
-// rows and tasks in the form, its title in the preview, and as many
-// elements in the preview as the whole document's HTML has.
-const shown = d => {
-  const p = preview();
-  if (!p) return false;
-  const h1 = p.querySelector('h1');
-  return formRows().length === d.rows && formTasks().length === d.tasks
-    && (h1 ? h1.textContent : '') === d.title
-    && p.getElementsByTagName('*').length === d.elements;
-};
 // The first screen of this document: its title, every heading and task,
 // and the first SCREENFUL timeline rows in the form and the preview (or all
 // of them, if fewer). A long timeline's later rows are drawn when the
-// browser is idle (ui::timeline::draw_the_rest); `shown` waits for them.
-const SCREENFUL = 20;
+// browser is idle (ui::timeline::draw_the_rest).
 const firstScreen = d => {
   const p = preview();
   if (!p) return false;
@@ -168,6 +156,10 @@ const firstScreen = d => {
     && formTasks().length === d.tasks && headings().length === d.headings
     && (h1 ? h1.textContent : '') === d.title;
 };
+// The editor holds this whole document: its first screen, every row in the
+// form, and as many elements in the preview as the document's HTML has.
+const shown = d => firstScreen(d) && formRows().length === d.rows
+  && preview().getElementsByTagName('*').length === d.elements;
 const channel = new MessageChannel();
 const turns = [];
 channel.port1.onmessage = () => turns.shift()();
@@ -182,6 +174,11 @@ const until = async (what, probe) => {
   }
 };
 "#;
+
+/// The page's helpers, with the bench's size of a first screen.
+fn helpers() -> String {
+    format!("const SCREENFUL = {SCREENFUL};{HELPERS}")
+}
 
 /// Each action: what to click, brought into view with the part of the
 /// preview it changes (rows out of view are not laid out at all, see
@@ -440,7 +437,7 @@ async fn load(c: &Client, url: &str, docs: &[Document]) {
     c.goto(url).await.unwrap();
     let doc = expected(&docs[0]);
     eventually("the document is in the editor", || async {
-        let script = format!("{HELPERS} return shown(arguments[0]);");
+        let script = format!("{} return shown(arguments[0]);", helpers());
         c.execute(&script, vec![doc.clone()]).await.ok().and_then(|v| v.as_bool()) == Some(true)
     })
     .await;
@@ -451,7 +448,7 @@ async fn measure(c: &Client, action: &str, drafts: &Value) -> f64 {
     // BENCH_SCRIPT_ONLY=yes stops the clock before the forced layout: how
     // much of an action is the app's own work, for finding where time goes.
     let script_only = std::env::var("BENCH_SCRIPT_ONLY").is_ok_and(|v| v == "yes");
-    let script = format!("const SCRIPT_ONLY = {script_only};{HELPERS}{ACTIONS}{MEASURE}");
+    let script = format!("const SCRIPT_ONLY = {script_only};{}{ACTIONS}{MEASURE}", helpers());
     let v = c.execute_async(&script, vec![json!(action), drafts.clone()]).await.unwrap();
     match v.get("ms").and_then(Value::as_f64) {
         Some(ms) => ms,
@@ -505,7 +502,7 @@ async fn run_group(driver: &Driver, url: &str, group: &Group, rows: usize) -> Ve
 async fn opening(driver: &Driver, url: &str, docs: &[Document]) -> (Vec<f64>, Vec<f64>) {
     let doc = docs.first().cloned().unwrap_or_else(new_draft);
     let script =
-        OPENED.replace("EXPECTED", &expected(&doc).to_string()).replace("HELPERS", HELPERS);
+        OPENED.replace("EXPECTED", &expected(&doc).to_string()).replace("HELPERS", &helpers());
     let (c, _profile) = new_browser(driver).await;
     let session = c.session_id().await.unwrap().expect("a session");
     devtools(
