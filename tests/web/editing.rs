@@ -301,12 +301,7 @@ async fn findings_show_beside_the_field_and_in_the_panel() {
     })
     .await;
     // Choosing the finding takes you to the field.
-    let entries = region("Findings").query_selector_all("li button").unwrap();
-    let entry: HtmlElement = (0..entries.length())
-        .map(|i| entries.item(i).unwrap().unchecked_into::<HtmlElement>())
-        .find(|b| b.text_content().unwrap_or_default().starts_with("Unreadable time"))
-        .expect("the finding in the panel");
-    entry.click();
+    finding_in_the_panel("Unreadable time").click();
     let focused = document().active_element().unwrap();
     assert!(time.is_same_node(Some(&focused)));
 }
@@ -351,12 +346,7 @@ async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
         }
         if choose_a_finding {
             assert!(document().get_element_by_id(&late_time).is_none(), "not drawn yet");
-            let entries = region("Findings").query_selector_all("li button").unwrap();
-            let entry: HtmlElement = (0..entries.length())
-                .map(|i| entries.item(i).unwrap().unchecked_into::<HtmlElement>())
-                .find(|b| b.text_content().unwrap_or_default().contains("Unreadable time"))
-                .expect("the finding is listed");
-            entry.click();
+            finding_in_the_panel("Unreadable time").click();
             settle(0).await;
             settle(0).await;
             assert_eq!(form_rows(), doc.timeline.len(), "all rows drawn");
@@ -373,4 +363,13 @@ async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
         })
         .await;
     }
+}
+
+/// The entry of the findings panel whose message starts with `message`.
+fn finding_in_the_panel(message: &str) -> HtmlElement {
+    let entries = region("Findings").query_selector_all("li button").unwrap();
+    (0..entries.length())
+        .map(|i| entries.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().starts_with(message))
+        .unwrap_or_else(|| panic!("no finding {message:?} in the panel"))
 }
