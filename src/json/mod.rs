@@ -248,6 +248,44 @@ impl de::Error for ShapeError {
     fn custom<T: fmt::Display>(message: T) -> ShapeError {
         ShapeError(message.to_string())
     }
+
+    // serde's own wording quotes a wrong number as written, which brings
+    // the whole float formatter (about 30 KB) into the wasm for a message
+    // about a damaged draft; this one quotes everything else the same way.
+    fn invalid_type(unexpected: de::Unexpected, expected: &dyn de::Expected) -> ShapeError {
+        ShapeError(format!("invalid type: {}, expected {expected}", Quoted(unexpected)))
+    }
+
+    fn invalid_value(unexpected: de::Unexpected, expected: &dyn de::Expected) -> ShapeError {
+        ShapeError(format!("invalid value: {}, expected {expected}", Quoted(unexpected)))
+    }
+}
+
+/// A value that does not fit, as serde would name it, but a number with a
+/// fraction is just "a number with a fraction".
+struct Quoted<'a>(de::Unexpected<'a>);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use de::Unexpected::*;
+        match self.0 {
+            Bool(b) => write!(f, "boolean `{b}`"),
+            Unsigned(n) => write!(f, "integer `{n}`"),
+            Signed(n) => write!(f, "integer `{n}`"),
+            Float(_) => f.write_str("a number with a fraction"),
+            Char(c) => write!(f, "character `{c}`"),
+            Str(s) => write!(f, "string {s:?}"),
+            Bytes(_) => f.write_str("bytes"),
+            Unit => f.write_str("null"),
+            Option => f.write_str("an optional value"),
+            NewtypeStruct => f.write_str("a newtype struct"),
+            Seq => f.write_str("an array"),
+            Map => f.write_str("an object"),
+            Enum => f.write_str("an enum"),
+            UnitVariant | NewtypeVariant | TupleVariant | StructVariant => f.write_str("a variant"),
+            Other(what) => f.write_str(what),
+        }
+    }
 }
 
 impl<'de> IntoDeserializer<'de, ShapeError> for Value {
