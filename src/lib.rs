@@ -6,6 +6,7 @@
 pub mod autolink;
 pub mod canonical;
 pub mod chat;
+pub mod decimal;
 pub mod dialect;
 pub mod doc_blocks;
 pub mod drafts;

@@ -5,6 +5,7 @@
 //! Each check reads only what it needs (a row, the row above it, the
 //! window), so the page re-checks only the rows an edit touches.
 
+use crate::decimal;
 use crate::model::{Document, RowId, Summary, Task, TimelineRow};
 use crate::timeline::{Clock, RowTime, Span, When};
 use crate::timeparse::{self, TimeError, ACCEPTED};
@@ -142,7 +143,8 @@ pub fn summary_findings(s: &Summary, clock: &Clock) -> Vec<Finding> {
     }
     out.extend(zone_findings(s, clock));
     let affected = s.affected.trim().trim_end_matches('%').trim();
-    if !affected.is_empty() && !affected.parse::<f64>().is_ok_and(|p| (0.0..=100.0).contains(&p)) {
+    if !affected.is_empty() && !decimal::read(affected).is_some_and(|p| (0.0..=100.0).contains(&p))
+    {
         out.push(error(
             Field::Affected,
             "The share of users affected is a percentage from 0 to 100.",

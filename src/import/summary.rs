@@ -10,6 +10,7 @@ use time::Duration;
 use super::blocks::BlockKind;
 use super::source::{Label, Source};
 use super::text::{name_words, single, split_label, words, Piece};
+use crate::decimal;
 use crate::export;
 use crate::model::Document;
 use crate::timeline::Clock;
@@ -260,7 +261,7 @@ pub fn read_window(value: &str, order: DateOrder) -> Option<(String, String)> {
             "d", "h", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day",
             "days", "and",
         ];
-        let number = |x: &String| x.parse::<f64>().is_ok();
+        let number = |x: &String| decimal::read(x).is_some();
         if w.iter().any(number)
             && w.iter().any(|x| units[..12].contains(&x.as_str()))
             && w.iter().all(|x| number(x) || units.contains(&x.as_str()))
@@ -424,9 +425,7 @@ pub fn stated_duration(text: &str) -> Option<(Duration, String)> {
     let word = |i: usize| toks.get(i).map_or("", |t| t.1.as_str());
     let number = |i: usize| match word(i) {
         "a" | "an" => Some(1.0),
-        w => {
-            w.parse::<f64>().ok().or_else(|| NUMBERS.iter().position(|n| *n == w).map(|n| n as f64))
-        }
+        w => decimal::read(w).or_else(|| NUMBERS.iter().position(|n| *n == w).map(|n| n as f64)),
     };
     let unit = |i: usize| match word(i) {
         "hour" | "hours" | "hr" | "hrs" => Some(60.0),

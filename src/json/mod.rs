@@ -304,7 +304,11 @@ impl<'de> de::Deserializer<'de> for Value {
             Value::Bool(b) => visitor.visit_bool(b),
             Value::Number(n) => match Value::Number(n).as_u64() {
                 Some(whole) => visitor.visit_u64(whole),
-                None if n.fract() == 0.0 && n >= i64::MIN as f64 => visitor.visit_i64(n as i64),
+                // Beyond i64 (2^63 and up), a whole number stays a float
+                // rather than being clamped.
+                None if n.fract() == 0.0 && n >= i64::MIN as f64 && n < i64::MAX as f64 => {
+                    visitor.visit_i64(n as i64)
+                }
                 None => visitor.visit_f64(n),
             },
             Value::String(s) => visitor.visit_string(s),
@@ -360,6 +364,11 @@ mod backend {
             if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
         text.map_err(|e| e.to_string())
     }
+
+    /// A well-formed JSON number's value.
+    pub fn parse_number(text: &str) -> f64 {
+        text.parse().unwrap_or(f64::NAN)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -379,6 +388,12 @@ mod backend {
             js_sys::JSON::stringify(&value)
         };
         text.map(String::from).map_err(|e| message(&e))
+    }
+
+    /// A well-formed JSON number's value: `parseFloat` reads every one the
+    /// way JSON.parse does.
+    pub fn parse_number(text: &str) -> f64 {
+        js_sys::Number::parse_float(text)
     }
 
     fn message(error: &JsValue) -> String {

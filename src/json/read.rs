@@ -234,6 +234,23 @@ impl<'a> Reader<'a> {
             }
         }
         let text = std::str::from_utf8(&self.text[start..self.at]).unwrap_or_default();
-        text.parse().map(Value::Number).map_err(|_| self.error("a malformed number"))
+        Ok(Value::Number(number_value(text)))
     }
+}
+
+/// The value of a well-formed JSON number. Whole numbers, all that drafts
+/// hold, are read here exactly; one with a fraction or an exponent goes to
+/// the platform's parser (the browser's `parseFloat` in the wasm, which has
+/// no float parser of its own to carry).
+fn number_value(text: &str) -> f64 {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    // Up to 15 digits is exact in an f64.
+    if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let whole = digits.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
+        return if negative { -whole } else { whole };
+    }
+    super::backend::parse_number(text)
 }

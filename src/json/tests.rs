@@ -50,6 +50,13 @@ fn numbers_written_as_floats_read_as_whole_numbers() {
 }
 
 #[test]
+fn whole_numbers_too_large_for_an_integer_stay_as_they_were() {
+    let text = "[1.7976931348623157e308, -1e300, 18446744073709551616, -9223372036854775808]";
+    let read: Vec<f64> = from_text(text).unwrap();
+    assert_eq!(read, [f64::MAX, -1e300, 18446744073709551616.0, -9223372036854775808.0]);
+}
+
+#[test]
 fn shapes_that_do_not_fit_say_why() {
     let wrong = from_text::<Thing>(r#"{"name":1}"#).unwrap_err();
     assert_eq!(wrong, ReadError::Shape("invalid type: integer `1`, expected a string".into()));
@@ -118,6 +125,10 @@ fn the_reader_reads_what_serde_json_reads_and_refuses_what_it_refuses() {
         "1e3",
         "2.5E-2",
         "1.7976931348623157e308",
+        "123456789012345",
+        "-999999999999999",
+        "1234567890123456789",
+        "1717243200000.0",
         r#""""#,
         r#""plain""#,
         r#""a \"quote\" and \\ and \/ \b\f\n\r\t""#,

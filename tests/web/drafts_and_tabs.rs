@@ -180,6 +180,18 @@ fn drafts_round_trip_through_local_storage() {
 }
 
 #[wasm_bindgen_test]
+fn numbers_with_a_fraction_are_read_by_the_browser_as_json_parse_reads_them() {
+    // Drafts written by serde_json kept their times as 1717243200000.0;
+    // the wasm reads such numbers with the browser's parseFloat.
+    let text = r#"[1717243200000.0, -2.5, 1e3, 2.5E-2, 0.1, 1.7976931348623157e308, 12]"#;
+    let ours: Vec<f64> = postmortem::json::from_text(text).unwrap();
+    let theirs: Vec<f64> =
+        serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).unwrap()).unwrap();
+    assert_eq!(ours, theirs);
+    assert_eq!(ours[0], 1_717_243_200_000.0);
+}
+
+#[wasm_bindgen_test]
 async fn a_corrupt_draft_is_set_aside_and_the_app_still_starts() {
     clear_storage();
     let (mut store, _) = Store::open();
