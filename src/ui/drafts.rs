@@ -7,7 +7,6 @@ use crate::drafts::{self, Changed, Draft, Reconcile, SaveError, Saved};
 use crate::model::Document;
 use crate::storage::Store;
 use crate::ui::schedule::idle;
-use crate::ui::state::EditorState;
 
 /// A change is saved this long after it, once the browser is idle...
 const SAVE_DELAY_MS: i32 = 250;
@@ -25,6 +24,31 @@ pub enum SaveState {
     Failed(String),
 }
 
+/// The open editor as the drafts module knows it, handed over by the
+/// editor when it is built: the document it holds, read only when a save,
+/// a copy or a download needs it (not copied on every keystroke), and its
+/// count of edits, which counts an edit as unsaved from the keystroke,
+/// before autosave hears of it. The drafts module never sees the form.
+#[derive(Clone, Copy)]
+pub struct OpenEditor {
+    pub document: Callback<(), Document>,
+    pub edits: Signal<u64>,
+    /// Shows a new title in the editor: the copy's, when these edits met
+    /// another tab's and went to a copy.
+    pub retitle: Callback<String>,
+}
+
+impl OpenEditor {
+    /// `None` once the editor is gone.
+    fn document(&self) -> Option<Document> {
+        self.document.try_run(())
+    }
+
+    fn edits(&self) -> u64 {
+        self.edits.try_get_untracked().unwrap_or_default()
+    }
+}
+
 /// Everything about drafts the page shares.
 #[derive(Clone, Copy)]
 pub struct Drafts {
@@ -39,7 +63,7 @@ pub struct Drafts {
     /// stored). A save over a newer one is refused (see `drafts::save`).
     base: StoredValue<u64>,
     /// The editor of the open draft, once it is built.
-    pub editor: RwSignal<Option<EditorState>>,
+    editor: StoredValue<Option<OpenEditor>>,
     pub status: RwSignal<SaveState>,
     /// Messages the user must read (storage trouble, drafts set aside).
     pub notices: RwSignal<Vec<String>>,
@@ -93,7 +117,7 @@ impl Drafts {
             open: RwSignal::new((id.clone(), doc)),
             id: RwSignal::new(id),
             base: StoredValue::new(base),
-            editor: RwSignal::new(None),
+            editor: StoredValue::new(None),
             status: RwSignal::new(SaveState::Saved),
             notices: RwSignal::new(notices),
             brief: RwSignal::new(None),
@@ -129,12 +153,22 @@ impl Drafts {
         out.expect("update_value runs its closure")
     }
 
+    /// The editor built for the open draft hands itself over.
+    pub fn hand_over(&self, editor: OpenEditor) {
+        self.editor.set_value(Some(editor));
+    }
+
+    /// The open draft's document as its editor has it now.
+    pub fn document(&self) -> Option<Document> {
+        self.editor.get_value()?.document()
+    }
+
     /// Saves the open draft now.
     pub fn save_now(&self) {
         self.pending.set_value(false);
-        let Some(editor) = self.editor.get_untracked() else { return };
-        let doc = editor.snapshot();
-        let edits = editor.revision.get_untracked();
+        let Some(editor) = self.editor.get_value() else { return };
+        let Some(doc) = editor.document() else { return };
+        let edits = editor.edits();
         let id = self.open_id();
         let base = self.base.get_value();
         let result = self.with_store(|s| {
@@ -201,13 +235,11 @@ impl Drafts {
         };
         self.id.set(copy.id.clone());
         self.base.set_value(copy.revision);
-        if let Some(editor) = self.editor.get_untracked() {
-            self.saved_edits.set_value(editor.revision.get_untracked());
-        }
         // The title field shows which draft this is now; the copy already
         // holds that title, so this is no new edit.
-        if let Some(editor) = self.editor.get_untracked() {
-            editor.title.set(copy.doc.title.clone());
+        if let Some(editor) = self.editor.get_value() {
+            self.saved_edits.set_value(editor.edits());
+            editor.retitle.run(copy.doc.title.clone());
         }
         self.status.set(SaveState::Saved);
         let mine = copy.doc.title;
@@ -247,19 +279,18 @@ impl Drafts {
                 self.base.set_value(theirs.revision);
                 self.saved_edits.set_value(0);
                 let focused = focused_id();
-                self.editor.set(None);
+                self.editor.set_value(None);
                 self.open.set((theirs.id, theirs.doc));
                 refocus(focused);
                 self.say_briefly("Updated with the changes saved in another tab.");
             }
             Reconcile::KeepBoth { theirs } => {
-                if let Some(editor) = self.editor.get_untracked() {
-                    self.keep_both(&editor.snapshot(), theirs);
+                if let Some(doc) = self.document() {
+                    self.keep_both(&doc, theirs);
                 }
             }
             Reconcile::Gone => {
-                if let Some(editor) = self.editor.get_untracked() {
-                    let doc = editor.snapshot();
+                if let Some(doc) = self.document() {
                     let title = doc.display_title();
                     let revision = self.base.get_value();
                     self.deleted.set(Some(Draft { id, updated: now(), revision, doc }));
@@ -270,7 +301,7 @@ impl Drafts {
                         ))
                     });
                 }
-                self.editor.set(None);
+                self.editor.set_value(None);
                 match self.list().into_iter().next() {
                     Some(d) => self.switch(d.id, d.doc, d.revision),
                     // Not stored until it is edited: the other tab may well
@@ -307,7 +338,7 @@ impl Drafts {
         }
         // Leaving a draft whose edits could not be saved would lose them.
         if let SaveState::Failed(why) = self.status.get_untracked() {
-            if self.editor.get_untracked().is_some() {
+            if self.editor.get_value().is_some() {
                 self.notices.update(|n| {
                     n.push(format!(
                         "The open draft stays open: its latest edits are not saved ({why}). \
@@ -320,7 +351,7 @@ impl Drafts {
         self.with_store(|s| {
             let _ = drafts::set_current(s, &id);
         });
-        self.editor.set(None);
+        self.editor.set_value(None);
         self.base.set_value(revision);
         self.saved_edits.set_value(0);
         self.id.set(id.clone());
@@ -391,7 +422,7 @@ impl Drafts {
             if self.unsaved() {
                 self.save_now();
             }
-            self.editor.set(None);
+            self.editor.set_value(None);
             self.status.set(SaveState::Saved);
         }
         let Some(draft) = self.list().into_iter().find(|d| d.id == id) else { return };
@@ -424,8 +455,8 @@ impl Drafts {
     pub fn unsaved(&self) -> bool {
         let edited = self
             .editor
-            .get_untracked()
-            .is_some_and(|editor| editor.revision.get_untracked() != self.saved_edits.get_value());
+            .get_value()
+            .is_some_and(|editor| editor.edits() != self.saved_edits.get_value());
         edited || !matches!(self.status.get_untracked(), SaveState::Saved)
     }
 

@@ -25,7 +25,7 @@ use leptos::prelude::*;
 use crate::export;
 use crate::model::Document;
 use crate::validate::{self, Finding};
-use drafts::{Drafts, SaveState};
+use drafts::{Drafts, OpenEditor, SaveState};
 use drafts_panel::DraftsPanel;
 use findings::FindingsPanel;
 use form::{MeasuresSection, MetaSection, OptionalSections, RootCauseSection, SummarySection};
@@ -85,8 +85,8 @@ pub fn App() -> impl IntoView {
             <ImportDialog drafts report/>
             <span class="spacer"></span>
             <SaveStatus drafts/>
-            <OutputButtons editor=drafts.editor.into() show_raw=set_raw_view public_version=public_version.into()/>
-            <ShareButton editor=drafts.editor.into() public_version=public_version.into()/>
+            <OutputButtons drafts show_raw=set_raw_view public_version=public_version.into()/>
+            <ShareButton drafts public_version=public_version.into()/>
             <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
             <ThemeSwitch/>
         </header>
@@ -163,7 +163,11 @@ fn Editor(
     public_version: RwSignal<bool>,
 ) -> impl IntoView {
     let state = EditorState::new(&doc);
-    drafts.editor.set(Some(state));
+    drafts.hand_over(OpenEditor {
+        document: Callback::new(move |()| state.snapshot()),
+        edits: state.revision.into(),
+        retitle: Callback::new(move |title| state.title.set(title)),
+    });
     let derived = Derived::new(state);
 
     // Autosave: every change schedules one. (Compared with the revision

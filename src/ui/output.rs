@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::export;
-use crate::ui::state::EditorState;
+use crate::ui::drafts::Drafts;
 
 /// Copies `text`; says how it went.
 pub async fn copy(text: String) -> Result<(), String> {
@@ -81,8 +81,7 @@ pub fn today() -> String {
 }
 
 /// The document going out: whole, or without what is marked internal.
-pub fn document_out(state: &EditorState, public_version: bool) -> crate::model::Document {
-    let doc = state.snapshot();
+pub fn document_out(doc: crate::model::Document, public_version: bool) -> crate::model::Document {
     if public_version {
         doc.public_version()
     } else {
@@ -93,7 +92,7 @@ pub fn document_out(state: &EditorState, public_version: bool) -> crate::model::
 /// "Copy Markdown" and "Download .md", with what happened said aloud.
 #[component]
 pub fn OutputButtons(
-    editor: Signal<Option<EditorState>>,
+    drafts: Drafts,
     /// Shows the raw Markdown, selected, when copying fails.
     show_raw: WriteSignal<bool>,
     /// Leave out what is marked internal.
@@ -102,8 +101,8 @@ pub fn OutputButtons(
     let said = RwSignal::new(String::new());
     let which = move || if public_version.get_untracked() { " (public version)" } else { "" };
     let on_copy = move |_| {
-        let Some(state) = editor.get_untracked() else { return };
-        let md = export::to_markdown(&document_out(&state, public_version.get_untracked()));
+        let Some(doc) = drafts.document() else { return };
+        let md = export::to_markdown(&document_out(doc, public_version.get_untracked()));
         let which = which();
         leptos::task::spawn_local(async move {
             match copy(md).await {
@@ -119,8 +118,8 @@ pub fn OutputButtons(
         });
     };
     let on_download = move |_| {
-        let Some(state) = editor.get_untracked() else { return };
-        let doc = document_out(&state, public_version.get_untracked());
+        let Some(doc) = drafts.document() else { return };
+        let doc = document_out(doc, public_version.get_untracked());
         let name = export::file_name(&doc, &today());
         match download(&name, "text/markdown;charset=utf-8", &export::to_markdown(&doc)) {
             Ok(()) => said.set(format!("Downloading {name}{}.", which())),

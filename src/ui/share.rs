@@ -9,7 +9,6 @@ use wasm_bindgen_futures::JsFuture;
 use crate::model::Document;
 use crate::share::{self, ShareError};
 use crate::ui::drafts::Drafts;
-use crate::ui::state::EditorState;
 use crate::{export, import, render};
 
 // The compression streams (stable in browsers, behind a cfg flag in
@@ -177,15 +176,15 @@ pub fn SharedView(drafts: Drafts, shared: RwSignal<Option<Shared>>) -> impl Into
 /// *Copy share link*, and the link shown, selected, with its length.
 #[component]
 pub fn ShareButton(
-    editor: Signal<Option<EditorState>>,
+    drafts: Drafts,
     /// Leave out what is marked internal.
     public_version: Signal<bool>,
 ) -> impl IntoView {
     let made = RwSignal::new(None::<Result<String, String>>);
     let field = NodeRef::<leptos::html::Input>::new();
     let on_click = move |_| {
-        let Some(state) = editor.get_untracked() else { return };
-        let doc = crate::ui::output::document_out(&state, public_version.get_untracked());
+        let Some(doc) = drafts.document() else { return };
+        let doc = crate::ui::output::document_out(doc, public_version.get_untracked());
         let markdown = export::to_markdown(&doc);
         leptos::task::spawn_local(async move {
             let result = link(&markdown).await;
