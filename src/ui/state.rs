@@ -278,6 +278,22 @@ impl EditorState {
     }
 
     /// The issue summary's fields, tracked.
+    /// The outage window as the rows are placed on it, tracked: only the
+    /// window's three fields (typing elsewhere in the summary costs the
+    /// rows nothing), and rows only for a window of bare times, up to the
+    /// first with a date.
+    pub fn clock(&self) -> crate::timeline::Clock {
+        let summary = Summary {
+            start: self.start.get(),
+            end: self.end.get(),
+            zone: self.zone.get(),
+            ..Default::default()
+        };
+        self.rows.with(|rows| {
+            crate::timeline::Clock::with_rows(&summary, rows.iter().map(|r| r.time.get()))
+        })
+    }
+
     pub fn summary(&self) -> Summary {
         Summary {
             start: self.start.get(),
@@ -368,8 +384,7 @@ impl EditorState {
     /// Orders the rows by their time; rows whose time cannot be read keep
     /// their place relative to the row above them.
     pub fn sort_rows(&self) {
-        let doc = self.snapshot();
-        let clock = crate::timeline::Clock::of(&doc);
+        let clock = untrack(|| self.clock());
         let mut keyed: Vec<(Option<crate::timeline::When>, usize, RowState)> = Vec::new();
         let rows = self.rows.get_untracked();
         let mut last = None;

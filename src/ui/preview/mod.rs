@@ -45,19 +45,7 @@ pub struct Derived {
 
 impl Derived {
     pub fn new(state: EditorState) -> Derived {
-        let read_clock = move || {
-            // Only the window: typing elsewhere in the summary costs the
-            // rows nothing.
-            let summary = crate::model::Summary {
-                start: state.start.get(),
-                end: state.end.get(),
-                zone: state.zone.get(),
-                ..Default::default()
-            };
-            // Rows are read only for a window of bare times, and only up to
-            // the first with a date.
-            state.rows.with(|rows| Clock::with_rows(&summary, rows.iter().map(|r| r.time.get())))
-        };
+        let read_clock = move || state.clock();
         let (clock, set_clock) = signal(untrack(read_clock));
         Effect::new(move |_| {
             let new = read_clock();
