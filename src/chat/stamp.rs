@@ -6,7 +6,7 @@
 
 use time::{Date, Month, Time, Weekday};
 
-use crate::timeparse::{self, month_named, Zone};
+use crate::timeparse::{self, month_named, weekday_named, Zone};
 
 /// The day a stamp gives, as written: how numbers read (day or month
 /// first) is decided for the whole transcript.
@@ -95,24 +95,6 @@ impl<'a> Scan<'a> {
         }
         got
     }
-}
-
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
-];
-
-fn weekday_named(word: &str) -> Option<Weekday> {
-    let w = word.to_ascii_lowercase();
-    WEEKDAYS
-        .iter()
-        .find(|(d, _)| *d == w || ((3..=4).contains(&w.len()) && d.starts_with(&w)))
-        .map(|(_, d)| *d)
 }
 
 fn full(year: u32, month: u32, day: u32) -> Option<Day> {

@@ -216,18 +216,13 @@ pub fn day_mark(text: &str, order: DateOrder) -> Option<String> {
     };
     // "2025-07-26 Saturday"
     let day = match day.rsplit_once(' ') {
-        Some((d, weekday)) if is_weekday(weekday) => d.trim_end_matches(','),
+        Some((d, weekday)) if timeparse::weekday_named(weekday).is_some() => {
+            d.trim_end_matches(',')
+        }
         _ => day,
     };
     let parsed = timeparse::parse_time(day, order).ok()?;
     (parsed.start.day_only && parsed.end.is_none() && !day.is_empty()).then(|| day.to_string())
-}
-
-fn is_weekday(word: &str) -> bool {
-    const WEEKDAYS: [&str; 7] =
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let w = word.to_lowercase();
-    WEEKDAYS.iter().any(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
 }
 
 /// "**Detection:** text": the tag our export writes before an event.

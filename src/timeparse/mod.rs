@@ -30,7 +30,7 @@ pub use format::{
 pub use read::{
     find_dates, find_times, guess_date_order, leading_time, leading_unknown, parse_time, parse_zone,
 };
-pub use reader::month_named;
+pub use reader::{month_named, weekday_named};
 pub use rules::{in_force_local, zone_rules, InForce, ZoneRules};
 pub use stamp::{DateOrder, Parsed, Stamp, TimeError, ACCEPTED};
 pub use zones::{offset_at, offset_at_utc, offset_on, within_generic, Zone};

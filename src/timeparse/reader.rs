@@ -7,7 +7,7 @@ mod zone;
 
 use std::ops::RangeInclusive;
 
-use time::{Date, Month, Time};
+use time::{Date, Month, Time, Weekday};
 
 use super::stamp::{DateOrder, Parsed, Stamp, TimeError};
 use super::tokens::{tokenize, Token, TokenKind};
@@ -122,7 +122,7 @@ impl<'a> TimeReader<'a> {
 
     fn stamp(&mut self, i: usize) -> Option<(Stamp, usize)> {
         let mut j = i;
-        if self.word(j).is_some_and(is_weekday) && self.capitalised_ok(j) {
+        if self.word(j).is_some_and(|w| weekday_named(w).is_some()) && self.capitalised_ok(j) {
             j += if self.symbol(j + 1, ',') { 2 } else { 1 };
         }
         let mut day_only = false;
@@ -543,8 +543,16 @@ impl<'a> TimeReader<'a> {
     }
 }
 
-fn is_weekday(w: &str) -> bool {
-    WEEKDAYS.iter().any(|d| *d == w || (w.len() >= 3 && d.starts_with(w) && w.len() <= 5))
+/// A weekday by its name or a short name of three to five letters ("Mon",
+/// "Tues", "Thurs"), in any case: for times, chat stamps and day headings.
+pub fn weekday_named(word: &str) -> Option<Weekday> {
+    let w = word.as_bytes();
+    let n = WEEKDAYS.iter().position(|name| {
+        let name = name.as_bytes();
+        (w.len() == name.len() || (3..=5).contains(&w.len()))
+            && name.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w))
+    })?;
+    Some(Weekday::Monday.nth_next(n as u8))
 }
 
 /// A month by its name, its three-letter short name or "Sept", in any case.

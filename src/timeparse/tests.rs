@@ -493,3 +493,25 @@ fn abbreviations_of_the_other_season_name_the_right_one() {
     assert_eq!(wrong("UTC", 7, 10), None);
     assert_eq!(wrong("EAT", 7, 10), None);
 }
+
+#[test]
+fn weekdays_are_named_in_full_or_by_three_to_five_letters() {
+    use time::Weekday::*;
+    let named = [
+        ("Monday", Monday),
+        ("mon", Monday),
+        ("TUES", Tuesday),
+        ("Wed", Wednesday),
+        ("Thurs", Thursday),
+        ("thu", Thursday),
+        ("Fri", Friday),
+        ("saturday", Saturday),
+        ("Sun", Sunday),
+    ];
+    for (word, day) in named {
+        assert_eq!(super::weekday_named(word), Some(day), "{word}");
+    }
+    for word in ["", "m", "mo", "monda y", "sundays", "thursd", "mond\u{e9}", "week"] {
+        assert_eq!(super::weekday_named(word), None, "{word}");
+    }
+}
