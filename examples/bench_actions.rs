@@ -139,8 +139,9 @@ const previewTasks = () => kids(once('preview tasks', () => {
 // The preview's headings are among its top-level nodes.
 const headings = () => kids(preview()).filter(e => e.tagName === 'H2');
 const heading = text => headings().find(h => h.textContent === text);
-const customSections = () =>
-  [...document.querySelectorAll('form legend')].filter(l => l.textContent === 'Custom section');
+// The form's sections are its children: a handful, however long the timeline.
+const customSections = () => kids(once('form', () => document.querySelector('form.form')))
+  .filter(f => f.tagName === 'FIELDSET' && f.firstElementChild?.textContent === 'Custom section');
 const button = (text, root = document) =>
   [...root.querySelectorAll('button')].find(b => b.textContent.trim() === text);
 // The first screen of this document: its title, every heading and task,
