@@ -5,6 +5,8 @@
 
 #[path = "support/chat_fixtures.rs"]
 mod chat_fixtures;
+#[path = "support/fixture_pairs.rs"]
+mod fixture_pairs;
 
 use chat_fixtures::{chat_fixtures, ChatFixture};
 use postmortem::chat::{self, rows};

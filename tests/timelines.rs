@@ -5,6 +5,8 @@
 //! a word, read back to the same Markdown, and give rows whose times read
 //! (or that say the time is unknown).
 
+#[path = "support/fixture_pairs.rs"]
+mod fixture_pairs;
 #[path = "support/timeline_fixtures.rs"]
 mod timeline_fixtures;
 

@@ -8,6 +8,8 @@
 
 #[path = "../support/chat_fixtures.rs"]
 mod chat_fixtures;
+#[path = "../support/fixture_pairs.rs"]
+mod fixture_pairs;
 #[path = "../support/mod.rs"]
 mod support;
 #[path = "../support/timeline_fixtures.rs"]

@@ -7,6 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
+// Declared by the test that includes this, beside it.
+use crate::fixture_pairs;
+
 pub struct ChatFixture {
     pub name: String,
     pub path: PathBuf,
@@ -24,43 +27,25 @@ pub fn dir() -> PathBuf {
 }
 
 pub fn chat_fixtures() -> Vec<ChatFixture> {
-    let mut names: Vec<String> = std::fs::read_dir(dir())
-        .expect("tests/fixtures/chats")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".rows").map(str::to_string))
-        .collect();
-    names.sort();
-    names
+    fixture_pairs::pairs(&dir(), "txt")
         .into_iter()
-        .map(|name| {
-            let path = dir().join(format!("{name}.txt"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}.txt: {e}"));
-            let spec = std::fs::read_to_string(dir().join(format!("{name}.rows")))
-                .unwrap_or_else(|e| panic!("{name}.rows: {e}"));
+        .map(|pair| {
             let mut f = ChatFixture {
-                name: name.clone(),
-                path,
-                text,
+                name: pair.name,
+                path: pair.path,
+                text: pair.text,
                 date: String::new(),
                 today: String::new(),
                 zone: String::new(),
-                rows: Vec::new(),
+                rows: pair.rows,
             };
-            for line in spec.lines().filter(|l| !l.trim().is_empty()) {
-                if let Some(setting) = line.strip_prefix("# ") {
-                    let (key, value) = setting.split_once(' ').unwrap_or((setting, ""));
-                    match key {
-                        "date" => f.date = value.to_string(),
-                        "today" => f.today = value.to_string(),
-                        "zone" => f.zone = value.to_string(),
-                        other => panic!("{name}.rows: unknown setting {other:?}"),
-                    }
-                    continue;
+            for (key, value) in pair.settings {
+                match key.as_str() {
+                    "date" => f.date = value,
+                    "today" => f.today = value,
+                    "zone" => f.zone = value,
+                    other => panic!("{}.rows: unknown setting {other:?}", f.name),
                 }
-                let (time, event) = line
-                    .split_once('\t')
-                    .unwrap_or_else(|| panic!("{name}.rows: no tab in {line:?}"));
-                f.rows.push((time.to_string(), event.to_string()));
             }
             f
         })

@@ -7,6 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
+// Declared by the test that includes this, beside it.
+use crate::fixture_pairs;
+
 pub struct Fixture {
     pub name: String,
     pub path: PathBuf,
@@ -20,29 +23,11 @@ pub fn dir() -> PathBuf {
 }
 
 pub fn fixtures() -> Vec<Fixture> {
-    let mut names: Vec<String> = std::fs::read_dir(dir())
-        .expect("tests/fixtures/timelines")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter_map(|n| n.strip_suffix(".rows").map(str::to_string))
-        .collect();
-    names.sort();
-    names
+    fixture_pairs::pairs(&dir(), "md")
         .into_iter()
-        .map(|name| {
-            let path = dir().join(format!("{name}.md"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}.md: {e}"));
-            let rows = std::fs::read_to_string(dir().join(format!("{name}.rows")))
-                .unwrap_or_else(|e| panic!("{name}.rows: {e}"))
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| {
-                    let (time, event) = l
-                        .split_once('\t')
-                        .unwrap_or_else(|| panic!("{name}.rows: no tab in {l:?}"));
-                    (time.to_string(), event.to_string())
-                })
-                .collect();
-            Fixture { name, path, text, rows }
+        .map(|pair| {
+            assert!(pair.settings.is_empty(), "{}.rows: timelines take no settings", pair.name);
+            Fixture { name: pair.name, path: pair.path, text: pair.text, rows: pair.rows }
         })
         .collect()
 }
