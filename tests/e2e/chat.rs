@@ -13,18 +13,6 @@ use crate::chat_fixtures::chat_fixtures;
 use crate::support::*;
 use postmortem::chat::rows::{markdown_event, NO_TIMESTAMP};
 
-/// Sets a field's whole value as a paste does: one input event.
-async fn set_value(c: &Client, label: &str, text: &str) {
-    let field = by_label(c, label).await;
-    c.execute(
-        "arguments[0].value = arguments[1]; \
-         arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![serde_json::to_value(&field).unwrap(), json!(text)],
-    )
-    .await
-    .unwrap();
-}
-
 /// Makes the page's clock say `day` at noon, as on the day a transcript
 /// was pasted ("Yesterday" counts from it).
 async fn pretend_today(c: &Client, day: &str) {
@@ -108,7 +96,7 @@ async fn every_chat_fixture_pasted_proposes_its_messages_and_adds_them_in_order(
         fill_label(&c, "Time zone", &f.zone).await;
         pretend_today(&c, &f.today).await;
         button(&c, "Add rows from a chat log").await.click().await.unwrap();
-        set_value(&c, "Chat log", &f.text).await;
+        set_labelled(&c, "Chat log", &f.text).await;
         if f.rows.is_empty() {
             eventually(&format!("{}: the message for no timestamp", f.name), || async {
                 let v = c
@@ -166,9 +154,7 @@ async fn chat_rows_go_among_the_rows_by_time_and_outside_the_window_is_marked() 
     all_by_label(&c, "Event").await[1].send_keys("Fixed").await.unwrap();
 
     button(&c, "Add rows from a chat log").await.click().await.unwrap();
-    set_value(
-        &c,
-        "Chat log",
+    set_labelled(&c, "Chat log",
         "[09:30] <ana> queue looks slow\n[10:20] <ben> restarting workers\n[10:30] <ana> brb coffee\n",
     )
     .await;
@@ -225,7 +211,7 @@ async fn chat_rows_go_among_the_rows_by_time_and_outside_the_window_is_marked() 
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn a_named_zone_shows_its_abbreviation_and_offset_and_pst_in_july_gets_a_finding() {
     let (_host, _driver, c, _profile) = start().await;
-    set_value(&c, "Time zone", "America/Los_Angeles").await;
+    set_labelled(&c, "Time zone", "America/Los_Angeles").await;
     // Around the change of 10 March 2024, and in summer and winter.
     for (start, header) in [
         ("2024-03-09 12:00", "Time (PST, UTC\u{2212}8)"),
@@ -233,30 +219,30 @@ async fn a_named_zone_shows_its_abbreviation_and_offset_and_pst_in_july_gets_a_f
         ("2024-07-15 14:00", "Time (PDT, UTC\u{2212}7)"),
         ("2024-01-15 14:00", "Time (PST, UTC\u{2212}8)"),
     ] {
-        set_value(&c, "Outage start", start).await;
+        set_labelled(&c, "Outage start", start).await;
         eventually(&format!("the header {header:?} for {start}"), || async {
             preview_time_header(&c).await == header
         })
         .await;
     }
-    set_value(&c, "Time zone", "Europe/Berlin").await;
+    set_labelled(&c, "Time zone", "Europe/Berlin").await;
     for (start, header) in
         [("2024-03-30 12:00", "Time (CET, UTC+1)"), ("2024-03-31 12:00", "Time (CEST, UTC+2)")]
     {
-        set_value(&c, "Outage start", start).await;
+        set_labelled(&c, "Outage start", start).await;
         eventually(&format!("the header {header:?} for {start}"), || async {
             preview_time_header(&c).await == header
         })
         .await;
     }
-    set_value(&c, "Outage start", "2024-07-15 14:00").await;
-    set_value(&c, "Time zone", "PST").await;
+    set_labelled(&c, "Outage start", "2024-07-15 14:00").await;
+    set_labelled(&c, "Time zone", "PST").await;
     let said = "PST is not in use on 2024-07-15: US Pacific time is on PDT (UTC\u{2212}7) then.";
     eventually("the finding for PST in July", || async {
         by_label(&c, "Postmortem").await.text().await.unwrap_or_default().contains(said)
     })
     .await;
-    set_value(&c, "Time zone", "PDT").await;
+    set_labelled(&c, "Time zone", "PDT").await;
     eventually("no finding for PDT in July", || async {
         !by_label(&c, "Postmortem")
             .await

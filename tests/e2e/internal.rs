@@ -55,15 +55,7 @@ async fn text_of(c: &fantoccini::Client, selector: &str) -> String {
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn internal_marks_survive_import_and_the_public_version_leaves_them_out() {
     let (_host, driver, c, _profile) = start().await;
-    button(&c, "Import Markdown").await.click().await.unwrap();
-    let area = by_label(&c, "Paste Markdown").await;
-    c.execute(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![serde_json::to_value(&area).unwrap(), json!(export::to_markdown(&document()))],
-    )
-    .await
-    .unwrap();
-    button(&c, "Import pasted text").await.click().await.unwrap();
+    paste_import(&c, &export::to_markdown(&document())).await;
     eventually("the imported rows", || async { preview_html(&c).await.contains("Pool restored") })
         .await;
 

@@ -88,13 +88,7 @@ async fn fill(c: &Client, field: &fantoccini::elements::Element, text: &str) {
     if text.chars().all(|ch| (ch as u32) < 0x10000) {
         field.send_keys(text).await.unwrap();
     } else {
-        c.execute(
-            "arguments[0].value = arguments[1]; \
-             arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-            vec![serde_json::to_value(field).unwrap(), json!(text)],
-        )
-        .await
-        .unwrap();
+        set_value(c, field, text).await;
     }
 }
 
@@ -399,15 +393,7 @@ async fn importing_by_paste_and_by_file_opens_new_drafts() {
     let text = std::fs::read_to_string(&fixture).unwrap();
     let expected = export::to_markdown(&import::import(&text).doc);
 
-    button(&c, "Import Markdown").await.click().await.unwrap();
-    let area = by_label(&c, "Paste Markdown").await;
-    c.execute(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![serde_json::to_value(&area).unwrap(), json!(text)],
-    )
-    .await
-    .unwrap();
-    button(&c, "Import pasted text").await.click().await.unwrap();
+    paste_import(&c, &text).await;
     let want = normalised(&c, &postmortem::render::to_html(&expected)).await;
     eventually("the imported draft", || async { preview_html(&c).await == want }).await;
     assert_eq!(copied(&c, false).await, expected);

@@ -5,9 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use fantoccini::wd::PrintConfiguration;
-use fantoccini::Client;
 use postmortem::{export, sample};
-use serde_json::json;
 
 use super::{assert_no_errors, start};
 use crate::support::*;
@@ -31,18 +29,6 @@ fn one_line(text: &str) -> String {
 /// With POSTMORTEM_PICTURES set to a folder, pictures for the README go there.
 pub fn picture_folder() -> Option<std::path::PathBuf> {
     std::env::var_os("POSTMORTEM_PICTURES").map(Into::into)
-}
-
-pub async fn paste_import(c: &Client, text: &str) {
-    button(c, "Import Markdown").await.click().await.unwrap();
-    let area = by_label(c, "Paste Markdown").await;
-    c.execute(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![serde_json::to_value(&area).unwrap(), json!(text)],
-    )
-    .await
-    .unwrap();
-    button(c, "Import pasted text").await.click().await.unwrap();
 }
 
 #[tokio::test]

@@ -8,18 +8,6 @@ use serde_json::json;
 use super::{assert_no_errors, normalised, record_errors, start, stored_titles};
 use crate::support::*;
 
-async fn paste_import(c: &Client, text: &str) {
-    button(c, "Import Markdown").await.click().await.unwrap();
-    let area = by_label(c, "Paste Markdown").await;
-    c.execute(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![serde_json::to_value(&area).unwrap(), json!(text)],
-    )
-    .await
-    .unwrap();
-    button(c, "Import pasted text").await.click().await.unwrap();
-}
-
 async fn alert_text(c: &Client) -> String {
     let text = c
         .execute("return [...document.querySelectorAll('[role=alert]')].map(e => e.textContent).join(' ')", vec![])

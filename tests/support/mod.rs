@@ -284,6 +284,30 @@ where
     }
 }
 
+/// Sets a field's whole value as a paste does: one input event.
+/// (ChromeDriver types a key at a time, and cannot type emoji at all.)
+pub async fn set_value(c: &Client, field: &Element, text: &str) {
+    c.execute(
+        "arguments[0].value = arguments[1]; \
+         arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![serde_json::to_value(field).unwrap(), serde_json::Value::from(text)],
+    )
+    .await
+    .unwrap();
+}
+
+/// Sets the whole value of the field labelled `label`, as a paste does.
+pub async fn set_labelled(c: &Client, label: &str, text: &str) {
+    set_value(c, &by_label(c, label).await, text).await;
+}
+
+/// Pastes `text` into the import dialog and imports it.
+pub async fn paste_import(c: &Client, text: &str) {
+    button(c, "Import Markdown").await.click().await.unwrap();
+    set_value(c, &by_label(c, "Paste Markdown").await, text).await;
+    button(c, "Import pasted text").await.click().await.unwrap();
+}
+
 /// The rendered preview's HTML.
 pub async fn preview_html(c: &Client) -> String {
     by_label(c, "Preview").await.html(true).await.unwrap_or_default()
