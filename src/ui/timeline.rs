@@ -279,8 +279,9 @@ fn Row(
                 <Internal state value=row.internal/>
                 <ListControls what="row" up=move || move_row(-1) down=move || move_row(1) remove/>
             </div>
-            // The row's messages span the whole row, under its fields.
-            <div class="row-messages">
+            // The row's messages span the whole row, under its fields: a
+            // cell of all four columns, as a row may hold nothing but cells.
+            <div class="row-messages" role="cell" aria-colspan="4">
                 <Messages field=time_field findings/>
                 <Messages field=event_field findings/>
             </div>

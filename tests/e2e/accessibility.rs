@@ -1,7 +1,7 @@
-//! WCAG 2.1 A and AA, as axe-core checks them inside the page, in the four
+//! WCAG 2.1 A and AA, as axe-core checks them inside the page, in the
 //! states a person spends their time in: the empty editor, an imported
-//! postmortem (and its Markdown view), the drafts panel and the import
-//! dialog; and focus never lands under the sticky header.
+//! postmortem (and its Markdown view), the drafts panel, the import dialog
+//! and the chat dialog; and focus never lands under the sticky header.
 
 use std::path::PathBuf;
 
@@ -66,7 +66,7 @@ const LIGHT: &str = "rgb(255, 255, 255)";
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
-async fn no_wcag_violation_in_the_editor_the_drafts_panel_or_the_import_dialog() {
+async fn no_wcag_violation_in_the_editor_the_drafts_panel_or_the_dialogs() {
     let (_host, _driver, c, _profile) = start().await;
     // Both schemes, chosen with the switch.
     for theme in ["Light", "Dark"] {
@@ -167,4 +167,24 @@ async fn check_every_state(c: &Client, theme: &str) {
     button(c, "Download all drafts").await;
     assert_accessible(c, &format!("{theme}: the drafts panel")).await;
     button(c, "Close").await.click().await.unwrap();
+
+    // The chat dialog with rows proposed, one of them outside the window.
+    set_labelled(c, "Outage start", "2024-03-04 10:00").await;
+    set_labelled(c, "Outage end", "11:00").await;
+    button(c, "Add rows from a chat log").await.click().await.unwrap();
+    set_labelled(
+        c,
+        "Chat log",
+        "[09:30] <ana> queue looks slow\n[10:20] <ben> restarting workers\n",
+    )
+    .await;
+    eventually("rows proposed from the chat log", || async {
+        c.find_all(fantoccini::Locator::Css(".chat-rows li.outside"))
+            .await
+            .is_ok_and(|l| l.len() == 1)
+    })
+    .await;
+    assert_accessible(c, &format!("{theme}: the chat dialog")).await;
+    let cancel = "//dialog[contains(@class, 'chat-dialog')]//button[normalize-space(.)='Cancel']";
+    wait_for(c, fantoccini::Locator::XPath(cancel)).await.click().await.unwrap();
 }
