@@ -9,9 +9,9 @@
 //! zone changes offset on one.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Date, Function, Object, Reflect};
+use rustc_hash::FxHashMap as HashMap;
 use time::{PrimitiveDateTime, UtcOffset};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -25,8 +25,8 @@ const KEPT: usize = 4096;
 
 thread_local! {
     static FORMATTERS: RefCell<HashMap<(String, &'static str, &'static str), JsValue>> =
-        RefCell::new(HashMap::new());
-    static ANSWERS: RefCell<HashMap<(String, i64), Option<InForce>>> = RefCell::new(HashMap::new());
+        RefCell::new(HashMap::default());
+    static ANSWERS: RefCell<HashMap<(String, i64), Option<InForce>>> = RefCell::new(HashMap::default());
 }
 
 /// An `Intl.DateTimeFormat` for `zone` in `locale`, showing the zone's

@@ -6,7 +6,7 @@
 //! authors (so that a line without one is a system line), and whether
 //! the text after a stamp is a name with the message on the lines below.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lines::{is_name, is_name_line, Line};
 use super::noise;
@@ -53,7 +53,7 @@ pub fn gather(lines: &[Line]) -> Gathered {
     // Names above a stamp alone: accepted when they recur, stand after a
     // blank line or a head, or look like a full name; a one-off short word
     // ("ok") above a client's follow-up time is the last message's text.
-    let mut above: HashMap<&str, usize> = HashMap::new();
+    let mut above: HashMap<&str, usize> = HashMap::default();
     for &i in &heads {
         if let Line::Head { stamp_only: true, .. } | Line::Head { name_above: true, .. } = lines[i]
         {
@@ -191,8 +191,7 @@ pub fn gather(lines: &[Line]) -> Gathered {
 
     // Whether messages here carry authors: then one without is a system line.
     let authored = out.iter().filter(|m| m.author.is_some()).count() * 2 > out.len();
-    let authors: std::collections::HashSet<String> =
-        out.iter().filter_map(|m| m.author.clone()).collect();
+    let authors: HashSet<String> = out.iter().filter_map(|m| m.author.clone()).collect();
     let mut system_lines = 0;
     let mut messages: Vec<Message> = Vec::new();
     for mut m in out {
@@ -239,7 +238,7 @@ pub fn gather(lines: &[Line]) -> Gathered {
 
 /// Whether `text` starts with one of `authors` and a space ("Lena hat
 /// Jonas hinzugefügt"): its first one to five words are looked up.
-fn starts_with_author(text: &str, authors: &std::collections::HashSet<String>) -> bool {
+fn starts_with_author(text: &str, authors: &HashSet<String>) -> bool {
     let mut end = 0;
     for (n, word) in text.split(' ').take(5).enumerate() {
         end += word.len() + usize::from(n > 0);

@@ -1,8 +1,9 @@
 //! Small readers of text that every stage of import shares: words for the
 //! "no word lost" checks, one-line values, labels, line numbers.
 
-use std::collections::HashSet;
 use std::ops::Range;
+
+use rustc_hash::FxHashSet as HashSet;
 
 /// A part of the source: a block, a line, an item's value.
 pub type Piece = Range<usize>;

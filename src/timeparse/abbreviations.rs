@@ -258,7 +258,7 @@ pub struct Context {
 impl Context {
     /// Reads `text` (the document's words) once.
     pub fn of(text: &str) -> Context {
-        let words: std::collections::HashSet<String> = text
+        let words: rustc_hash::FxHashSet<String> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)

@@ -34,7 +34,7 @@ pub fn ChatDialog(state: EditorState, derived: Derived) -> impl IntoView {
     // until they do, and again after a new paste.
     let date_typed = RwSignal::new(None::<String>);
     let zone_typed = RwSignal::new(None::<String>);
-    let unticked = RwSignal::new(std::collections::HashSet::<usize>::new());
+    let unticked = RwSignal::new(rustc_hash::FxHashSet::<usize>::default());
 
     let transcript = Memo::new(move |_| pasted.with(|t| chat::read(t)));
     // Today is asked on each paste, not once: a tab may stay open overnight.

@@ -447,7 +447,7 @@ impl EditorState {
             .filter(|r| r.tag.is_some() || !(r.time.trim().is_empty() && r.event.trim().is_empty()))
             .collect();
         let order = crate::chat::rows::merged(&clock, kept, added.clone());
-        let mut states: std::collections::HashMap<RowId, RowState> =
+        let mut states: rustc_hash::FxHashMap<RowId, RowState> =
             self.rows.get_untracked().into_iter().map(|r| (r.id, r)).collect();
         states.extend(added.iter().map(|r| (r.id, RowState::new(r))));
         let rows: Vec<RowState> = order.iter().filter_map(|r| states.get(&r.id).copied()).collect();

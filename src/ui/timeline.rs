@@ -1,10 +1,10 @@
 //! The timeline table of the form: rows of time, event and tag, checked
 //! as you type, moved and removed by mouse or keyboard.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::model::{RowId, Tag};
 use crate::timeline::When;
@@ -60,7 +60,7 @@ impl TimesAbove {
         // Rows removed are forgotten.
         if let Ok(mut all) = self.rows.try_lock() {
             if all.len() > rows.len() {
-                let kept: std::collections::HashSet<RowId> = rows.iter().map(|r| r.id).collect();
+                let kept: HashSet<RowId> = rows.iter().map(|r| r.id).collect();
                 all.retain(|id, _| kept.contains(id));
             }
         }

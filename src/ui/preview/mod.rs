@@ -10,11 +10,11 @@
 //! random edits); the same Markdown blocks, joined, are the raw view.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::html;
 use leptos::prelude::*;
+use rustc_hash::FxHashSet as HashSet;
 use wasm_bindgen::JsCast;
 
 use crate::doc_blocks::Key;

@@ -4,10 +4,10 @@
 //! move. `super` (the component) decides what the blocks are.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlTemplateElement, Node};
 
@@ -175,7 +175,7 @@ fn parse(html: &str) -> Vec<Node> {
 /// are touched: the others keep their order (`ordering::staying`).
 fn arrange(parent: &Node, placed: &mut Placement, desired: Placement) {
     let wanted: HashSet<Slot> = desired.iter().map(|(slot, _)| *slot).collect();
-    let mut old_place = HashMap::with_capacity(placed.len());
+    let mut old_place = HashMap::with_capacity_and_hasher(placed.len(), Default::default());
     for (place, (slot, node)) in placed.iter().enumerate() {
         if wanted.contains(slot) {
             old_place.insert(*slot, place);
@@ -262,7 +262,7 @@ impl Page {
                 }
             }
         }
-        let mut shown = HashSet::new();
+        let mut shown = HashSet::default();
         for (container, items) in lists {
             if let Some(list) = self.lists.get_mut(&container) {
                 arrange(&list.element, &mut list.placed, items);
@@ -415,8 +415,8 @@ pub(super) fn new_page(root: Element, raw: Element) -> Page {
         raw,
         raw_placed: Vec::new(),
         order: Vec::new(),
-        blocks: HashMap::new(),
-        lists: HashMap::new(),
+        blocks: HashMap::default(),
+        lists: HashMap::default(),
         body: None,
         generation: 0,
         queued: false,
