@@ -153,7 +153,7 @@ impl Drafts {
         out.expect("update_value runs its closure")
     }
 
-    /// The editor built for the open draft hands itself over.
+    /// The editor built for the open draft hands over what saving needs.
     pub fn hand_over(&self, editor: OpenEditor) {
         self.editor.set_value(Some(editor));
     }
@@ -239,7 +239,8 @@ impl Drafts {
         // holds that title, so this is no new edit.
         if let Some(editor) = self.editor.get_value() {
             self.saved_edits.set_value(editor.edits());
-            editor.retitle.run(copy.doc.title.clone());
+            // Nothing to show once the editor is gone.
+            let _ = editor.retitle.try_run(copy.doc.title.clone());
         }
         self.status.set(SaveState::Saved);
         let mine = copy.doc.title;
