@@ -277,7 +277,6 @@ impl EditorState {
         doc
     }
 
-    /// The issue summary's fields, tracked.
     /// The outage window as the rows are placed on it, tracked: only the
     /// window's three fields (typing elsewhere in the summary costs the
     /// rows nothing), and rows only for a window of bare times, up to the
@@ -294,6 +293,7 @@ impl EditorState {
         })
     }
 
+    /// The issue summary's fields, tracked.
     pub fn summary(&self) -> Summary {
         Summary {
             start: self.start.get(),
