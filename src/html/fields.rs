@@ -321,6 +321,11 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
     // The Markdown tables and lists the parser is in, as the elements they
     // are written as.
     let mut lists: Vec<&str> = Vec::new();
+    // Emphasis, strong, strike-through and links the parser is in: how many
+    // elements were open when each began, and whether it began outside any
+    // paragraph the browser has open (inside one, a block opened in it ends
+    // the paragraph and the emphasis with it).
+    let mut inline_containers: Vec<(usize, bool)> = Vec::new();
     for (event, range) in Parser::new_ext(&read, options).into_offset_iter() {
         // Where the text is code, or a whole comment, a "<!" is no start.
         match &event {
@@ -341,6 +346,10 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                     }
                     Tag::Table(_) => lists.push("table"),
                     Tag::List(_) => lists.push("ul"),
+                    Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } => {
+                        let outside = paragraphs.last().is_none_or(|(_, ended)| ended.is_some());
+                        inline_containers.push((open.len(), outside))
+                    }
                     _ => {}
                 }
             }
@@ -353,6 +362,29 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                     TagEnd::Paragraph => drop(paragraphs.pop()),
                     TagEnd::Table | TagEnd::List(_) => drop(lists.pop()),
                     _ => {}
+                }
+                // An inline container's end tag closes nothing while a block
+                // opened in it is open (the sanitiser, as browsers, keeps
+                // it): it stays open with what opened in it, all to be
+                // closed by what it is in, or by the field.
+                if let TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link =
+                    tag
+                {
+                    let (began, outside) = inline_containers.pop().unwrap_or((0, false));
+                    let began = began.min(open.len());
+                    if outside && open[began..].iter().any(|(o, ..)| BLOCKS.contains(&o.as_str())) {
+                        // Where it is: in a paragraph the browser has ended,
+                        // what the paragraph is in.
+                        let level = match paragraphs.last() {
+                            Some(&(p, Some(ended_at))) if depth <= ended_at => p - 1,
+                            _ => depth,
+                        };
+                        for entry in &mut open[began..] {
+                            entry.1 = entry.1.min(level);
+                        }
+                        let element = container_elements(tag)[0];
+                        open.insert(began, (element.to_string(), level, range.start));
+                    }
                 }
                 if *tag != TagEnd::HtmlBlock {
                     // An element of the container's own kind left open in it

@@ -81,6 +81,11 @@ fn what_would_reach_past_the_field_is_closed_or_shown_as_text() {
         "<summary>a<select>b\n\nc</summary> d<select>e\n\n</select>"
     );
     assert_eq!(blocks("a<select>b\n\nc d<select>e"), "a<select>b\n\nc d<select>e");
+    // Emphasis begun after the paragraph ended, holding a block, is not
+    // ended by its own end tag: the field closes it after the block. Begun
+    // inside the paragraph, the block ended it with the paragraph.
+    assert_eq!(blocks("a <hr>b _x<summary>y_ z"), "a <hr>b _x<summary>y_ z\n\n</summary>\n</em>");
+    assert_eq!(blocks("a _x<summary>y_ z"), "a _x<summary>y_ z\n\n</summary>");
     // "</form>" (dropped by the sanitiser) ends no <math>.
     assert_eq!(blocks("<form><math></form>x"), "<form><math></form>x\n\n</math>");
     // "</script>" closes no element but its own tag shown as text.
