@@ -297,6 +297,13 @@ fn ending(tag: &str) -> Option<&'static str> {
     })
 }
 
+/// The element open that the sanitiser removes with what follows it (an
+/// unclosed `<select>`), if one is: it reads nothing in there but its own
+/// tags.
+fn removing(open: &[(String, usize, usize)]) -> Option<&str> {
+    open.iter().map(|(o, ..)| o.as_str()).find(|o| removed_with_content(o))
+}
+
 /// Closes what the field leaves open, shows as text what would close
 /// something outside it (or, on one line, end the line's block).
 fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String {
@@ -341,8 +348,8 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                     // for the sanitiser, which skips its "<p>": its end
                     // closes nothing opened in it.
                     Tag::Paragraph => {
-                        let removing = open.iter().any(|(o, ..)| removed_with_content(o));
-                        paragraphs.push((depth, removing.then_some(depth)));
+                        let ended = removing(&open).map(|_| depth);
+                        paragraphs.push((depth, ended));
                     }
                     Tag::Table(_) => lists.push("table"),
                     Tag::List(_) => lists.push("ul"),
@@ -396,10 +403,6 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                             neutralise.extend(tag_starts_at(&read, *start));
                         }
                     }
-                    // But the sanitiser removes an element such as
-                    // `<select>` with all that follows up to its own end
-                    // tag, whatever closes around it: it stays open, to be
-                    // closed at the field's end.
                     open.retain(|(_, level, _)| *level <= depth);
                 }
             }
@@ -510,11 +513,7 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                     if !in_its_container(&containers(&lists, &open), name) => {}
                 // Inside an element removed with its content, the sanitiser
                 // reads no start tag but another of that element.
-                Token::Start { name, .. }
-                    if open
-                        .iter()
-                        .find(|(o, ..)| removed_with_content(o))
-                        .is_some_and(|(o, ..)| o != name) => {}
+                Token::Start { name, .. } if removing(&open).is_some_and(|o| o != name) => {}
                 Token::Start { name, self_closing, .. } => {
                     // What it ends first, as the sanitiser ends it.
                     loop {
