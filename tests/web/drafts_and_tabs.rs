@@ -133,6 +133,7 @@ async fn another_tabs_saves_and_deletes_never_cost_this_tab_an_edit() {
     })
     .await;
 }
+
 #[wasm_bindgen_test]
 async fn a_dropped_file_opens_as_a_new_draft_with_what_import_noticed() {
     clear_storage();
@@ -165,6 +166,7 @@ async fn a_dropped_file_opens_as_a_new_draft_with_what_import_noticed() {
     assert!(titles.contains(&"Kept as it was".to_string()), "{titles:?}");
     assert!(titles.contains(&"Dropped pool".to_string()), "{titles:?}");
 }
+
 #[wasm_bindgen_test]
 fn drafts_round_trip_through_local_storage() {
     clear_storage();

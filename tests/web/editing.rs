@@ -81,6 +81,7 @@ async fn rows_are_added_moved_and_removed_with_focus_where_expected() {
         "focus goes to the row that took its place"
     );
 }
+
 #[wasm_bindgen_test]
 async fn rows_and_tasks_move_by_keyboard_and_enter_starts_the_next_row() {
     clear_storage();
@@ -120,6 +121,7 @@ async fn rows_and_tasks_move_by_keyboard_and_enter_starts_the_next_row() {
     })
     .await;
 }
+
 #[wasm_bindgen_test]
 async fn summary_and_task_findings_show_beside_their_fields_and_are_counted() {
     clear_storage();
