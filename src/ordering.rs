@@ -1,14 +1,34 @@
 //! Which entries of a reordered list can stay where they are: the rest are
-//! the fewest that must move. Both the timeline's sort (so that leptos's
-//! keyed list moves only the rows that leave their order) and the preview's
-//! arranging of its nodes (so that a row added, removed or moved costs a
-//! DOM call or two, not a walk over every node) ask it.
+//! the fewest that must move. The timeline's keyed list (so that sorting
+//! moves only the rows that leave their order) and the preview's arranging
+//! of its nodes (so that a row added, removed or moved costs a DOM call or
+//! two, not a walk over every node) ask it.
+
+use std::hash::Hash;
+
+use rustc_hash::FxHashMap as HashMap;
+
+/// For each key of `new`, whether its entry can stay where it is when a
+/// list in the order `old` becomes `new`: it was in `old`, and it is among
+/// the most entries that keep their order. The others (new ones among them)
+/// are the ones to place. Keys are unique in each list.
+pub fn keys_staying<K: Eq + Hash + Copy>(old: &[K], new: &[K]) -> Vec<bool> {
+    let mut old_place: HashMap<K, usize> =
+        HashMap::with_capacity_and_hasher(old.len(), Default::default());
+    for (place, key) in old.iter().enumerate() {
+        old_place.insert(*key, place);
+    }
+    let places: Vec<Option<usize>> = new.iter().map(|k| old_place.get(k).copied()).collect();
+    let known: Vec<usize> = places.iter().flatten().copied().collect();
+    let mut stays = staying(&known).into_iter();
+    places.iter().map(|place| place.is_some() && stays.next().unwrap_or(false)).collect()
+}
 
 /// For each entry of `old_places` (an entry's place in the old order,
 /// given in the new order), whether it belongs to one longest run of
 /// increasing old places: those entries keep their order relative to each
 /// other, so only the others need moving. Patience sorting, n log n.
-pub fn staying(old_places: &[usize]) -> Vec<bool> {
+fn staying(old_places: &[usize]) -> Vec<bool> {
     // tails[k]: the position (in old_places) ending the run of length k + 1
     // with the smallest old place found so far.
     let mut tails: Vec<usize> = Vec::new();
@@ -33,7 +53,7 @@ pub fn staying(old_places: &[usize]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::staying;
+    use super::{keys_staying, staying};
     use proptest::prelude::*;
 
     /// The longest increasing run, by trying every subset: for small lists.
@@ -60,6 +80,18 @@ mod tests {
         assert_eq!(staying(&[]), Vec::<bool>::new());
         // New entries have no old place; with gaps where entries went.
         assert_eq!(staying(&[0, 2, 5, 7]), [true; 4]);
+    }
+
+    #[test]
+    fn keys_new_to_the_list_are_placed_and_the_rest_keep_their_order() {
+        // c moved to the front, x is new, b went.
+        assert_eq!(
+            keys_staying(&['a', 'b', 'c', 'd'], &['c', 'x', 'a', 'd']),
+            [false, false, true, true]
+        );
+        assert_eq!(keys_staying(&['a', 'b'], &['a', 'b']), [true, true]);
+        assert_eq!(keys_staying::<char>(&[], &['a']), [false]);
+        assert_eq!(keys_staying(&['a'], &[]), Vec::<bool>::new());
     }
 
     proptest! {

@@ -8,6 +8,7 @@ pub mod drafts_panel;
 pub mod findings;
 pub mod form;
 pub mod import;
+pub mod keyed_list;
 pub mod output;
 pub mod preview;
 pub mod schedule;

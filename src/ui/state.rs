@@ -402,27 +402,13 @@ impl EditorState {
             (Some(_), None) => std::cmp::Ordering::Greater,
             _ => a.1.cmp(&b.1),
         });
-        let old_places: Vec<usize> = keyed.iter().map(|k| k.1).collect();
         let sorted: Vec<RowState> = keyed.into_iter().map(|k| k.2).collect();
-        if sorted == rows {
-            return;
+        if sorted != rows {
+            // The timeline's list moves only the rows that leave their
+            // order (`ui::keyed_list`).
+            self.rows.set(sorted);
+            self.touch();
         }
-        // In two steps: the rows that leave their order are taken out, then
-        // put back in their places. Handed the new order at once, leptos's
-        // list moves every row between a row's old place and its new one
-        // (a row typed last and sorted to the middle moved half the table).
-        // The rows that stay are in the same order in both, so taken from
-        // the new order they are the old one without the rows that move.
-        let stays = crate::ordering::staying(&old_places);
-        let without: Vec<RowState> =
-            sorted.iter().zip(stays).filter(|(_, stays)| *stays).map(|(r, _)| *r).collect();
-        let state = *self;
-        self.rows.set(without);
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
-            state.rows.set(sorted);
-            state.touch();
-        });
     }
 
     /// Adds rows (time, event) among the timeline's rows in time order

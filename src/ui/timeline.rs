@@ -12,6 +12,7 @@ use crate::timeparse::ACCEPTED;
 use crate::ui::chat::ChatDialog;
 use crate::ui::findings::{dom_id, focus_later, invalid, messages_id, Messages};
 use crate::ui::form::{move_keys, Internal, ListControls, Long};
+use crate::ui::keyed_list::keyed_children;
 use crate::ui::preview::Derived;
 use crate::ui::schedule::idle;
 use crate::ui::state::{EditorState, RowState, Text};
@@ -128,6 +129,14 @@ fn draw_the_rest(state: EditorState) {
 pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
     let above = TimesAbove::new(state, derived);
     draw_the_rest(state);
+    let rows = keyed_children(
+        move || {
+            let drawn = state.drawn_rows.get();
+            state.rows.with(|rows| rows.iter().take(drawn).copied().collect())
+        },
+        |row| row.id,
+        move |row| view! { <Row state derived row above=above.of(&row).above/> },
+    );
     let add = move |_| {
         let last = state.rows.with_untracked(|r| r.last().map(|r| r.id));
         let id = state.add_row(last);
@@ -151,18 +160,9 @@ pub fn TimelineSection(state: EditorState, derived: Derived) -> impl IntoView {
                         <span role="columnheader"><span class="visually-hidden">"Actions"</span></span>
                     </div>
                 </div>
-                <div role="rowgroup">
-                    <For
-                        each=move || {
-                            let drawn = state.drawn_rows.get();
-                            state.rows.with(|rows| rows.iter().take(drawn).copied().collect::<Vec<_>>())
-                        }
-                        key=|r| r.id
-                        let:row
-                    >
-                        <Row state derived row above=above.of(&row).above/>
-                    </For>
-                </div>
+                // Written out: as `use:rows` in this macro the directive
+                // compiled to nothing (leptos_macro 0.8.20).
+                {leptos::html::div().attr("role", "rowgroup").directive(rows, ())}
             </div>
             <div class="toolbar">
                 <button type="button" on:click=add>"Add timeline row"</button>

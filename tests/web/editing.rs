@@ -83,6 +83,59 @@ async fn rows_are_added_moved_and_removed_with_focus_where_expected() {
 }
 
 #[wasm_bindgen_test]
+async fn sorting_moving_and_removing_rows_keep_form_and_preview_in_step_with_or_without_move_before(
+) {
+    // Where the browser has no Element.moveBefore the timeline takes a row
+    // out and puts it back instead: both ways must give the same page.
+    for with_move_before in [true, false] {
+        if !with_move_before {
+            js("window.savedMoveBefore = Element.prototype.moveBefore; \
+                delete Element.prototype.moveBefore;");
+        }
+        clear_storage();
+        mount_app();
+        wait_until("the first row", || all_named("Event").len() == 1).await;
+        type_into(&labelled("Outage start"), "2024-06-01 14:00");
+        let written = [("14:04", "d"), ("14:01", "a"), ("14:03", "c"), ("14:02", "b")];
+        for (i, (time, event)) in written.iter().enumerate() {
+            if i > 0 {
+                button("Add timeline row").click();
+                wait_until("another row", || all_named("Event").len() == i + 1).await;
+            }
+            type_into(&all_named("Time")[i], time);
+            type_into(&all_named("Event")[i], event);
+        }
+        let events = || all_named("Event").iter().map(value).collect::<Vec<_>>();
+        let in_preview = |order: &[&str]| {
+            let html = preview().inner_html();
+            let places: Vec<Option<usize>> =
+                order.iter().map(|e| html.find(&format!("<td>{e}</td>"))).collect();
+            places.iter().all(Option::is_some) && places.windows(2).all(|w| w[0] < w[1])
+        };
+        button("Sort timeline by time").click();
+        wait_until("sorted", || events() == ["a", "b", "c", "d"]).await;
+        wait_until("sorted in the preview", || in_preview(&["a", "b", "c", "d"])).await;
+        all_named("Move row up")[3].click();
+        wait_until("d moved up", || events() == ["a", "b", "d", "c"]).await;
+        settle(50).await;
+        assert!(all_named("Time")[2].is_same_node(Some(&focused())), "focus follows the row");
+        all_named("Remove row")[0].click();
+        wait_until("a removed", || events() == ["b", "d", "c"]).await;
+        // The moved row is still bound to its own row: typing in it
+        // changes that row in the preview.
+        type_into(&all_named("Event")[1], "d again");
+        wait_until("in the preview", || in_preview(&["b", "d again", "c"])).await;
+        assert_eq!(
+            all_named("Time").iter().map(value).collect::<Vec<_>>(),
+            ["14:02", "14:04", "14:03"]
+        );
+        if !with_move_before {
+            js("Element.prototype.moveBefore = window.savedMoveBefore;");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 async fn rows_and_tasks_move_by_keyboard_and_enter_starts_the_next_row() {
     clear_storage();
     mount_app();

@@ -172,26 +172,19 @@ fn parse(html: &str) -> Vec<Node> {
 /// the last arrangement put there (nothing else adds to or takes from these
 /// parents, and a block whose nodes were replaced has a new generation, so
 /// its new nodes count as new here). Only the nodes that come, go or move
-/// are touched: the others keep their order (`ordering::staying`).
+/// are touched: the others keep their order (`ordering::keys_staying`).
 fn arrange(parent: &Node, placed: &mut Placement, desired: Placement) {
     let wanted: HashSet<Slot> = desired.iter().map(|(slot, _)| *slot).collect();
-    let mut old_place = HashMap::with_capacity_and_hasher(placed.len(), Default::default());
-    for (place, (slot, node)) in placed.iter().enumerate() {
-        if wanted.contains(slot) {
-            old_place.insert(*slot, place);
-        } else {
+    for (slot, node) in placed.iter() {
+        if !wanted.contains(slot) {
             // Not necessarily still there: a block's old nodes replaced in
             // place are gone already.
             let _ = parent.remove_child(node);
         }
     }
-    let old_places: Vec<usize> =
-        desired.iter().filter_map(|(s, _)| old_place.get(s).copied()).collect();
-    let mut staying = crate::ordering::staying(&old_places).into_iter();
-    let stays: Vec<bool> = desired
-        .iter()
-        .map(|(slot, _)| old_place.contains_key(slot) && staying.next().unwrap_or(false))
-        .collect();
+    let old: Vec<Slot> = placed.iter().map(|(slot, _)| *slot).collect();
+    let new: Vec<Slot> = desired.iter().map(|(slot, _)| *slot).collect();
+    let stays = crate::ordering::keys_staying(&old, &new);
     let mut next: Option<&Node> = None;
     for ((_, node), stays) in desired.iter().zip(stays).rev() {
         if !stays {
