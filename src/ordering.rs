@@ -8,20 +8,33 @@ use std::hash::Hash;
 
 use rustc_hash::FxHashMap as HashMap;
 
-/// For each key of `new`, whether its entry can stay where it is when a
-/// list in the order `old` becomes `new`: it was in `old`, and it is among
-/// the most entries that keep their order. The others (new ones among them)
-/// are the ones to place. Keys are unique in each list.
-pub fn keys_staying<K: Eq + Hash + Copy>(old: &[K], new: &[K]) -> Vec<bool> {
+/// How a list in the order `old` becomes `new`. Keys are unique in each.
+pub struct Reordering {
+    /// For each key of `new`, whether its entry can stay where it is: it
+    /// was in `old`, and it is among the most entries that keep their
+    /// order. The others (new ones among them) are the ones to place.
+    pub stays: Vec<bool>,
+    /// The places in `old` of the keys that `new` no longer has.
+    pub gone: Vec<usize>,
+}
+
+pub fn reordering<K: Eq + Hash + Copy>(old: &[K], new: &[K]) -> Reordering {
     let mut old_place: HashMap<K, usize> =
         HashMap::with_capacity_and_hasher(old.len(), Default::default());
     for (place, key) in old.iter().enumerate() {
         old_place.insert(*key, place);
     }
     let places: Vec<Option<usize>> = new.iter().map(|k| old_place.get(k).copied()).collect();
+    let mut kept = vec![false; old.len()];
+    for &place in places.iter().flatten() {
+        kept[place] = true;
+    }
+    let gone = (0..old.len()).filter(|&place| !kept[place]).collect();
     let known: Vec<usize> = places.iter().flatten().copied().collect();
     let mut stays = staying(&known).into_iter();
-    places.iter().map(|place| place.is_some() && stays.next().unwrap_or(false)).collect()
+    let stays =
+        places.iter().map(|place| place.is_some() && stays.next().unwrap_or(false)).collect();
+    Reordering { stays, gone }
 }
 
 /// For each entry of `old_places` (an entry's place in the old order,
@@ -53,7 +66,7 @@ fn staying(old_places: &[usize]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::{keys_staying, staying};
+    use super::{reordering, staying};
     use proptest::prelude::*;
 
     /// The longest increasing run, by trying every subset: for small lists.
@@ -85,13 +98,15 @@ mod tests {
     #[test]
     fn keys_new_to_the_list_are_placed_and_the_rest_keep_their_order() {
         // c moved to the front, x is new, b went.
-        assert_eq!(
-            keys_staying(&['a', 'b', 'c', 'd'], &['c', 'x', 'a', 'd']),
-            [false, false, true, true]
-        );
-        assert_eq!(keys_staying(&['a', 'b'], &['a', 'b']), [true, true]);
-        assert_eq!(keys_staying::<char>(&[], &['a']), [false]);
-        assert_eq!(keys_staying(&['a'], &[]), Vec::<bool>::new());
+        let r = reordering(&['a', 'b', 'c', 'd'], &['c', 'x', 'a', 'd']);
+        assert_eq!(r.stays, [false, false, true, true]);
+        assert_eq!(r.gone, [1]);
+        let r = reordering(&['a', 'b'], &['a', 'b']);
+        assert_eq!((r.stays, r.gone), (vec![true, true], vec![]));
+        let r = reordering::<char>(&[], &['a']);
+        assert_eq!((r.stays, r.gone), (vec![false], vec![]));
+        let r = reordering(&['a', 'b'], &[]);
+        assert_eq!((r.stays, r.gone), (vec![], vec![0, 1]));
     }
 
     proptest! {

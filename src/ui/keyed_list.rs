@@ -4,14 +4,14 @@
 //! moved 150 rows in the DOM, each of them restyled and laid out again (or,
 //! taken out and put back to avoid that, was drawn anew). Here the items
 //! that keep their order relative to each other stay put
-//! (`ordering::keys_staying`), as the preview's nodes do.
+//! (`ordering::reordering`), as the preview's nodes do.
 
 use std::cell::RefCell;
 use std::hash::Hash;
 
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -59,14 +59,14 @@ where
             RenderEffect::new(move |_| {
                 let wanted = each();
                 let keys: Vec<K> = wanted.iter().map(&key).collect();
+                let crate::ordering::Reordering { stays, gone } =
+                    crate::ordering::reordering(&order, &keys);
                 // Gone: off the page, and its owner dropped with it.
-                let kept: HashSet<K> = keys.iter().copied().collect();
-                for k in order.iter().filter(|k| !kept.contains(k)) {
-                    if let Some(mut gone) = items.remove(k) {
+                for place in gone {
+                    if let Some(mut gone) = items.remove(&order[place]) {
                         gone.state.unmount();
                     }
                 }
-                let stays = crate::ordering::keys_staying(&order, &keys);
                 // From the end, so that each item that comes or moves goes
                 // before the one after it, which is already in its place.
                 let mut next: Option<K> = None;

@@ -172,19 +172,16 @@ fn parse(html: &str) -> Vec<Node> {
 /// the last arrangement put there (nothing else adds to or takes from these
 /// parents, and a block whose nodes were replaced has a new generation, so
 /// its new nodes count as new here). Only the nodes that come, go or move
-/// are touched: the others keep their order (`ordering::keys_staying`).
+/// are touched: the others keep their order (`ordering::reordering`).
 fn arrange(parent: &Node, placed: &mut Placement, desired: Placement) {
-    let wanted: HashSet<Slot> = desired.iter().map(|(slot, _)| *slot).collect();
-    for (slot, node) in placed.iter() {
-        if !wanted.contains(slot) {
-            // Not necessarily still there: a block's old nodes replaced in
-            // place are gone already.
-            let _ = parent.remove_child(node);
-        }
-    }
     let old: Vec<Slot> = placed.iter().map(|(slot, _)| *slot).collect();
     let new: Vec<Slot> = desired.iter().map(|(slot, _)| *slot).collect();
-    let stays = crate::ordering::keys_staying(&old, &new);
+    let crate::ordering::Reordering { stays, gone } = crate::ordering::reordering(&old, &new);
+    for place in gone {
+        // Not necessarily still there: a block's old nodes replaced in
+        // place are gone already.
+        let _ = parent.remove_child(&placed[place].1);
+    }
     let mut next: Option<&Node> = None;
     for ((_, node), stays) in desired.iter().zip(stays).rev() {
         if !stays {
