@@ -492,8 +492,22 @@ fn finish(markdown: String) -> String {
 fn finish_line(markdown: String) -> String {
     let (line, newlines) = markdown.split_at(markdown.trim_end_matches('\n').len());
     let lead = line.len() - line.trim_start_matches('\n').len();
-    let body = html::fields::contained(&line[lead..], Place::Line, options());
+    let body = line_contained(line[lead..].to_string());
     format!("{}{body}{newlines}", &line[..lead])
+}
+
+/// `html::fields::contained` on one line, until nothing changes: showing
+/// one tag as text can make another one a tag to the parser ("<frameset
+/// a=b</p>" holds a "<" that no unquoted value may), as in `block`.
+fn line_contained(mut line: String) -> String {
+    for _ in 0..8 {
+        let next = html::fields::contained(&line, Place::Line, options());
+        if next == line {
+            break;
+        }
+        line = next;
+    }
+    line
 }
 
 /// Inline text that starts a list item: when the parser would read its
@@ -528,7 +542,7 @@ pub fn list_text(text: &str, bullet: char) -> String {
 /// once the line is in its final context.
 pub fn inline(text: &str) -> String {
     let out = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = html::fields::contained(&out, Place::Line, options());
+    let mut out = line_contained(out);
     if out.ends_with('#') && !ends_escaped(&out) {
         out.insert(out.len() - 1, '\\');
     }
@@ -594,7 +608,14 @@ fn demote_headings(text: &str, min_level: usize) -> String {
                 depth -= 1;
                 if let Some((range, level)) = heading.take() {
                     if level < min_level {
-                        edits.push((range.clone(), atx(&text[range], min_level)));
+                        // A blank line after it, as import reads a heading
+                        // back: the block under it then stays where it is.
+                        let mut atx = atx(&text[range.clone()], min_level);
+                        let rest = &text[range.end..];
+                        if atx.ends_with('\n') && !rest.is_empty() && !rest.starts_with('\n') {
+                            atx.push('\n');
+                        }
+                        edits.push((range, atx));
                     }
                 }
             }
@@ -663,7 +684,9 @@ fn close_fence(mut text: String) -> String {
         // The parser says whether it is still open: a line written after the
         // text, as a line of that block, would be code, in a fence (its
         // prefix alone, once the list ended, may make an indented block).
-        let probe = format!("{text}\n{prefix}\u{1}");
+        // The probe's mark is a character the text does not hold.
+        let mark = ('\u{e000}'..='\u{f8ff}').find(|&c| !text.contains(c)).unwrap_or('\u{1}');
+        let probe = format!("{text}\n{prefix}{mark}");
         let mut code = false;
         let open = Parser::new_ext(&probe, options()).any(|e| match e {
             Event::Start(Md::CodeBlock(CodeBlockKind::Fenced(_))) => {
@@ -674,7 +697,7 @@ fn close_fence(mut text: String) -> String {
                 code = false;
                 false
             }
-            Event::Text(t) => code && t.contains('\u{1}'),
+            Event::Text(t) => code && t.contains(mark),
             _ => false,
         });
         if !open {

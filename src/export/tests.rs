@@ -151,7 +151,7 @@ fn notes_intro_and_written_headings_have_their_place() {
     d.measures_notes = "We will:\n\n- one thing".into();
     d.headings.tasks = "TODO list".into();
     let md = to_markdown(&d);
-    assert!(md.contains("**Authors:** A. Lee, R. Ortiz\n\nBy the SRE team.\n\n### Background\nA short story.\n\n## Issue Summary\n- a note that is a list\n\n* **Duration:**"), "{md}");
+    assert!(md.contains("**Authors:** A. Lee, R. Ortiz\n\nBy the SRE team.\n\n### Background\n\nA short story.\n\n## Issue Summary\n- a note that is a list\n\n* **Duration:**"), "{md}");
     assert!(md.contains("## Timeline\nAll times UTC.\n\n| Time (UTC) | Event |"), "{md}");
     assert!(md.contains("We will:\n\n- one thing\n\n* Validate load balancer"), "{md}");
     assert!(md.contains("\n### TODO list\n- [ ] Add"), "{md}");

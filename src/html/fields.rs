@@ -144,6 +144,34 @@ fn starts_block_only_in_0_31(first_line: &str) -> bool {
     textarea || declaration
 }
 
+/// `text` with what starts an HTML block for pulldown-cmark but not for
+/// GitHub (see `starts_block_only_in_0_31`) shown as text, as `contained`
+/// shows it: the text as both read it. Import reads a pasted document so,
+/// since our export of it will be written so.
+pub fn as_github_reads(text: String, options: pulldown_cmark::Options) -> String {
+    let mut text = text;
+    // Each one shown as text may turn lines below it into Markdown that
+    // holds another; a few rounds see them all in any real document.
+    for _ in 0..8 {
+        let starts: Vec<usize> = Parser::new_ext(&text, options)
+            .into_offset_iter()
+            .filter_map(|(event, range)| {
+                let Event::Start(Tag::HtmlBlock) = event else { return None };
+                let raw = &text[range.clone()];
+                let first = raw.trim_start();
+                starts_block_only_in_0_31(first).then(|| range.start + raw.len() - first.len())
+            })
+            .collect();
+        if starts.is_empty() {
+            break;
+        }
+        for at in starts.into_iter().rev() {
+            text.replace_range(at..at + 1, "&lt;");
+        }
+    }
+    text
+}
+
 /// `text` with its HTML made unable to reach past the field.
 pub fn contained(text: &str, place: Place, options: pulldown_cmark::Options) -> String {
     if !text.contains('<') {

@@ -49,6 +49,34 @@ pub fn is_rule(text: &str) -> bool {
     marks.len() >= 3 && "-*_".contains(marks[0]) && marks.iter().all(|&c| c == marks[0])
 }
 
+/// Whether `text`, read at the top level as export writes it, ends with a
+/// heading: a piece from inside a list item ("  ### Root cause") is one
+/// there, and the block after it must then stand apart as it will on the
+/// next import.
+pub fn ends_in_heading(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut last_was_heading = false;
+    for event in Parser::new_ext(text, crate::dialect::options()) {
+        match event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    last_was_heading = false;
+                }
+                depth += 1;
+            }
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    last_was_heading = matches!(end, TagEnd::Heading(_));
+                }
+            }
+            _ if depth == 0 => last_was_heading = false,
+            _ => {}
+        }
+    }
+    last_was_heading
+}
+
 /// `at`, or the start of its line when only blanks come before it there.
 pub fn line_start(src: &str, at: usize) -> usize {
     let start = src[..at].rfind('\n').map_or(0, |i| i + 1);

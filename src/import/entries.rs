@@ -82,6 +82,15 @@ pub fn entry(text: &str, order: DateOrder) -> Option<Entry> {
         }
     };
     let mut time = rest[..length].to_string();
+    // The row's time is read again alone (by `parse_time`), where four
+    // digits after a date are its year ("22nd January 2024: ..."): the
+    // entry is of that day, as the row will be.
+    let timing = match timing {
+        Timing::Time if timeparse::parse_time(&time, order).is_ok_and(|p| p.start.day_only) => {
+            Timing::Day
+        }
+        timing => timing,
+    };
     let mut after = &rest[length..];
     let mut separated = false;
     let mut wrapped = false;

@@ -82,6 +82,7 @@ pub fn import(markdown: &str) -> Imported {
         None => (text, None),
     };
     let text = normalise::unwrap_fence(text, &mut findings);
+    let text = crate::html::fields::as_github_reads(text, crate::dialect::options());
     let conflicts = checks::conflict_markers(&text, &mut findings);
     checks::html_and_images(&text, &mut findings);
     let (source, mut noticed) = Source::new(&text, conflicts);
@@ -252,8 +253,10 @@ fn take_front_matter(doc: &mut Document, front: String, order: DateOrder) {
 /// The words of the fence lines `import` neutralises still count.
 pub fn words_lost(source: &str, exported: &str) -> Vec<String> {
     // The lists are looked for where `import` looks: inside the ```markdown
-    // fence a chat assistant wraps a whole document in.
+    // fence a chat assistant wraps a whole document in, and as GitHub reads
+    // the text.
     let source = normalise::unwrap_fence(normalise::normalised(source), &mut Vec::new());
+    let source = crate::html::fields::as_github_reads(source, crate::dialect::options());
     let source = source.as_str();
     let mut text = source.to_string();
     // The cells of each table, by row, to find the columns that only number rows.

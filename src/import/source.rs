@@ -2,7 +2,7 @@
 //! block is (by syntax or by look), the day/month order of its dates, and
 //! ways to give any of its pieces back as Markdown, exactly as written.
 
-use super::blocks::{is_rule, scan, Block, BlockKind, ListItem};
+use super::blocks::{ends_in_heading, is_rule, scan, Block, BlockKind, ListItem};
 use super::entries::entry;
 use super::findings::ImportFinding;
 use super::headings::{pseudo_heading, topic_of_heading, topic_of_label, Head, Look, Topic};
@@ -33,6 +33,7 @@ impl<'a> Source<'a> {
     pub fn new(src: &'a str, conflicts: bool) -> (Source<'a>, Vec<ImportFinding>) {
         let mut accidents = Vec::new();
         let blocks = scan(src, 0..src.len(), conflicts, &mut accidents);
+        let blocks = end_lists_at_headings(src, blocks, conflicts, &mut accidents);
         let (lines, order) = (Lines::new(src), timeparse::guess_date_order(src));
         let mut source = Source { src, lines, blocks, heads: Vec::new(), order };
         source.heads = (0..source.blocks.len()).map(|i| source.head(i)).collect();
@@ -70,15 +71,16 @@ impl<'a> Source<'a> {
         let rule = |p: &&&Piece| is_rule(self.text(p));
         let start = pieces.iter().take_while(rule).count();
         let end = pieces.len() - pieces[start..].iter().rev().take_while(rule).count();
-        let (mut out, mut prev) = (String::new(), None);
+        let (mut out, mut prev) = (String::new(), None::<&Piece>);
         for p in &pieces[start..end] {
             match prev {
-                Some(end)
-                    if end <= p.start
-                        && self.src[end..p.start].trim().is_empty()
-                        && !self.in_heading(end) =>
+                Some(before)
+                    if before.end <= p.start
+                        && self.src[before.end..p.start].trim().is_empty()
+                        && !self.in_heading(before.end)
+                        && !ends_in_heading(self.text(before)) =>
                 {
-                    out.push_str(&self.src[end..p.end])
+                    out.push_str(&self.src[before.end..p.end])
                 }
                 _ => {
                     if !out.is_empty() {
@@ -87,7 +89,7 @@ impl<'a> Source<'a> {
                     out.push_str(self.text(p));
                 }
             }
-            prev = Some(p.end);
+            prev = Some(p);
         }
         out.trim_matches('\n').trim_end().to_string()
     }
@@ -203,5 +205,83 @@ impl<'a> Source<'a> {
     pub fn nested(&self, item: &ListItem) -> Vec<Block> {
         let first = item.body.start + self.text(&item.body).find('\n').unwrap_or(item.body.len());
         item.children.iter().filter(|b| b.range.start > first).cloned().collect()
+    }
+}
+
+/// A line under a list that reads as a section heading ("- 9:10 Fixed"
+/// then "**Root Cause**" on the next line, or indented after a blank
+/// line) is, to the parser, more of the last item; the author meant a
+/// heading, and once import has moved the line out of the item (into the
+/// notes), the next import reads it as one. So the list ends before it
+/// here already, and the rest is read again as top-level text.
+fn end_lists_at_headings(
+    src: &str,
+    blocks: Vec<Block>,
+    conflicts: bool,
+    accidents: &mut Vec<usize>,
+) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut paragraphs = blocks.iter().map(last_paragraph).max().unwrap_or(0);
+    for b in blocks {
+        let cut = match &b.kind {
+            BlockKind::List(_, items) => items.last().and_then(|item| heading_line(src, item)),
+            _ => None,
+        };
+        let Some(at) = cut else {
+            out.push(b);
+            continue;
+        };
+        for range in [b.range.start..at, at..b.range.end] {
+            let mut again = scan(src, range, conflicts, accidents);
+            for block in &mut again {
+                renumber(block, paragraphs);
+            }
+            paragraphs = again.iter().map(last_paragraph).max().unwrap_or(0).max(paragraphs);
+            out.extend(end_lists_at_headings(src, again, conflicts, accidents));
+        }
+    }
+    out
+}
+
+/// Where the line of `item` that ends its list starts, if one does: past
+/// its first line, a paragraph line that is lazy (at the margin) or opens
+/// a paragraph, and reads as a section heading.
+fn heading_line(src: &str, item: &ListItem) -> Option<usize> {
+    let mut paragraph = None;
+    for (k, child) in item.children.iter().enumerate() {
+        let BlockKind::Line(p) = child.kind else {
+            paragraph = None;
+            continue;
+        };
+        let text = &src[child.range.clone()];
+        let opens = paragraph != Some(p);
+        paragraph = Some(p);
+        let lazy = !text.starts_with(char::is_whitespace);
+        if k > 0 && (lazy || opens) && pseudo_heading(text.trim()).is_some_and(|h| h.2.is_some()) {
+            return Some(child.range.start);
+        }
+    }
+    None
+}
+
+fn last_paragraph(block: &Block) -> usize {
+    match &block.kind {
+        BlockKind::Line(p) => *p,
+        BlockKind::List(_, items) => {
+            items.iter().flat_map(|i| i.children.iter().map(last_paragraph)).max().unwrap_or(0)
+        }
+        _ => 0,
+    }
+}
+
+/// Paragraph numbers after `base`, so a block scanned again is told apart
+/// from those around it.
+fn renumber(block: &mut Block, base: usize) {
+    match &mut block.kind {
+        BlockKind::Line(p) => *p += base,
+        BlockKind::List(_, items) => {
+            items.iter_mut().flat_map(|i| i.children.iter_mut()).for_each(|c| renumber(c, base))
+        }
+        _ => {}
     }
 }

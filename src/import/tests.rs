@@ -14,6 +14,8 @@ use crate::timeline::RowTime;
 use proptest::prelude::*;
 use time::Duration;
 
+mod read_back;
+
 fn md(d: &Document) -> String {
     to_markdown(d)
 }
