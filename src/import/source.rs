@@ -209,8 +209,8 @@ impl<'a> Source<'a> {
 }
 
 /// A line under a list that reads as a section heading ("- 9:10 Fixed"
-/// then "**Root Cause**" on the next line, or indented after a blank
-/// line) is, to the parser, more of the last item; the author meant a
+/// then "**Root Cause**" at the margin, or indented after a blank line
+/// under the last item) is, to the parser, more of an item; the author meant a
 /// heading, and once import has moved the line out of the item (into the
 /// notes), the next import reads it as one. So the list ends before it
 /// here already, and the rest is read again as top-level text.
@@ -224,7 +224,10 @@ fn end_lists_at_headings(
     let mut paragraphs = blocks.iter().map(last_paragraph).max().unwrap_or(0);
     for b in blocks {
         let cut = match &b.kind {
-            BlockKind::List(_, items) => items.last().and_then(|item| heading_line(src, item)),
+            BlockKind::List(_, items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(k, item)| heading_line(src, item, k + 1 == items.len())),
             _ => None,
         };
         let Some(at) = cut else {
@@ -244,9 +247,10 @@ fn end_lists_at_headings(
 }
 
 /// Where the line of `item` that ends its list starts, if one does: past
-/// its first line, a paragraph line that is lazy (at the margin) or opens
-/// a paragraph, and reads as a section heading.
-fn heading_line(src: &str, item: &ListItem) -> Option<usize> {
+/// its first line, a paragraph line that reads as a section heading and
+/// is lazy (at the margin), or, in the list's `last` item, opens a
+/// paragraph (indented under an item above, it is the item's own).
+fn heading_line(src: &str, item: &ListItem, last: bool) -> Option<usize> {
     let mut paragraph = None;
     for (k, child) in item.children.iter().enumerate() {
         let BlockKind::Line(p) = child.kind else {
@@ -257,7 +261,10 @@ fn heading_line(src: &str, item: &ListItem) -> Option<usize> {
         let opens = paragraph != Some(p);
         paragraph = Some(p);
         let lazy = !text.starts_with(char::is_whitespace);
-        if k > 0 && (lazy || opens) && pseudo_heading(text.trim()).is_some_and(|h| h.2.is_some()) {
+        if k > 0
+            && (lazy || (opens && last))
+            && pseudo_heading(text.trim()).is_some_and(|h| h.2.is_some())
+        {
             return Some(child.range.start);
         }
     }

@@ -87,10 +87,11 @@ pub fn timeline(
     while k < blocks.len() {
         k = reader.block(&blocks, k);
     }
-    reader.date_the_rest();
     if reader.rows.len() == before {
         super::chat_log::read_logs(source, &blocks, reader.rows, &mut reader.notes);
     }
+    // A chat log's rows too: the day written above the log dates them.
+    reader.date_the_rest();
     reader.notes
 }
 

@@ -86,3 +86,21 @@ fn html_in_a_heading_that_the_parser_reads_only_once_another_tag_is_text_is_text
     assert!(once.contains("&lt;frameset"), "{once}");
     assert_eq!(md(&import(&once).doc), once);
 }
+
+#[test]
+fn a_heading_line_at_the_margin_between_items_ends_the_list_there() {
+    let text = "## Root Cause and Resolution\n\n- **Cause:** The failover script left the old scheduler running.\nLESSONS LEARNED\n- Stop the old one first.\n";
+    let d = imported(text).doc;
+    assert_eq!(d.root_cause, "The failover script left the old scheduler running.", "{d:?}");
+    let custom: Vec<(&str, &str)> =
+        d.custom.iter().map(|c| (c.heading.as_str(), c.body.as_str())).collect();
+    assert_eq!(custom, [("LESSONS LEARNED", "- Stop the old one first.")]);
+}
+
+#[test]
+fn a_day_written_above_a_pasted_chat_log_dates_its_messages() {
+    let text = "## Timeline\n\nThe incident channel as copied from Slack.\nMonday, March 4th\n\n```\nPriya Raman\n  9:58 PM\njoined #inc-checkout.\nPriya Raman\n  10:02 PM\ncheckout p99 is at 8s\n```\n";
+    let d = imported(text).doc;
+    let times: Vec<&str> = d.timeline.iter().map(|r| r.time.as_str()).collect();
+    assert!(times.iter().all(|t| t.starts_with("Monday, March 4th")), "{times:?}");
+}
