@@ -316,11 +316,15 @@ impl Builder<'_, '_> {
     /// A list item, and the blocks inside it.
     fn item(&mut self, range: Piece, inner: &[(Event, Piece)]) -> ListItem {
         let src = self.src;
-        // A box that ends its line ("- [ ]" and nothing after it) is no
+        // A box that ends its line ("- [ ]" and nothing but blanks after it) is no
         // box: GitHub shows it as the text "[ ]", and the export writes it
         // so (see `dialect`); the item is a plain one with that text.
         let checked = inner.iter().find_map(|(e, r)| match e {
-            Event::TaskListMarker(c) if !src[r.end..].starts_with(['\n', '\r']) => Some(*c),
+            Event::TaskListMarker(c)
+                if !src[r.end..].lines().next().unwrap_or("").trim().is_empty() =>
+            {
+                Some(*c)
+            }
             _ => None,
         });
         let bullet = src[range.clone()].trim_start().chars().next().unwrap_or('-');

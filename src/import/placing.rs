@@ -144,9 +144,14 @@ pub fn measures(
                         found = Some((l, false, t, vec![start + k]));
                     }
                 }
-                // Under a task label it is the tasks, else maybe the measures.
+                let only_tasks =
+                    matches!(items.as_slice(), [item] if nested_tasks(source, item).is_some());
+                // Under a task label it is the tasks, else maybe the measures;
+                // a list that is only a task label and its tasks leaves the
+                // list above it the last one, as it will be once the tasks
+                // are written under their own heading.
                 let tasks = tasks(source, &b).filter(|_| label.is_some());
-                if tasks.is_none() {
+                if tasks.is_none() && !only_tasks {
                     last_list = (!ordered).then(|| (start, improvements(source, items)));
                 }
                 tasks

@@ -104,3 +104,23 @@ fn a_day_written_above_a_pasted_chat_log_dates_its_messages() {
     let times: Vec<&str> = d.timeline.iter().map(|r| r.time.as_str()).collect();
     assert!(times.iter().all(|t| t.starts_with("Monday, March 4th")), "{times:?}");
 }
+
+#[test]
+fn a_task_box_with_only_blanks_after_it_is_the_text_of_its_item() {
+    // As "- [x]" at the end of its line: GitHub shows the text "[x]".
+    let d = imported("## Action Items\n- [ ] **Add a dead-letter queue**  \n- [x] \n").doc;
+    let tasks: Vec<(&str, bool)> = d.tasks.iter().map(|t| (t.text.as_str(), t.done)).collect();
+    assert_eq!(tasks, [("**Add a dead-letter queue**", false), ("[x]", false)]);
+}
+
+#[test]
+fn a_list_of_only_a_task_label_leaves_the_list_above_it_the_measures() {
+    // Once its tasks are written under their own heading, the list above
+    // is the last one in the section, read as its measures.
+    let text = "## Corrective and Preventive Measures\n\n- **Improvements:**\n  1. Stop the old scheduler first.\n* Alert when the send rate doubles.\n- **Tasks to Close the Incident:**\n  - Write a runbook for scheduler failover.\n";
+    let d = imported(text).doc;
+    let items: Vec<&str> = d.improvements.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(items, ["Alert when the send rate doubles."]);
+    let tasks: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(tasks, ["Write a runbook for scheduler failover."]);
+}
