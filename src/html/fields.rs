@@ -592,10 +592,14 @@ fn balance(text: &str, place: Place, options: pulldown_cmark::Options) -> String
                         // for the sanitiser, and closes none but its own.
                         Some(k) if shown_as_text(name) => drop(open.remove(k)),
                         Some(k) => {
-                            // The author's "</p>" leaves no paragraph open.
-                            if let (Some((_, ended)), "p") = (paragraphs.last_mut(), name.as_str())
-                            {
-                                *ended = Some(opened_at);
+                            // The author's "</p>" leaves no paragraph open,
+                            // nor does the end of an element the paragraph
+                            // is in ("</details>" in its text): what opens
+                            // after it is outside the paragraph.
+                            if let Some((p, ended)) = paragraphs.last_mut() {
+                                if name == "p" || (!inline && open[k].1 < *p) {
+                                    *ended = Some(opened_at);
+                                }
                             }
                             open.truncate(k)
                         }

@@ -140,3 +140,16 @@ fn contained_text_stays_as_it_is() {
         assert_eq!(line(&once), once, "{t}");
     }
 }
+
+#[test]
+fn what_opens_after_the_end_of_an_element_a_paragraph_is_in_is_outside_the_paragraph() {
+    // "</details>" in the paragraph's text closes the details and the
+    // paragraph in it (as browsers and the sanitiser do): the "<option>"
+    // after it is open at the field's top level, so the field closes it;
+    // left open, it would take in the sections after the field.
+    let t = "<details open>\n\ntext</details> more <option>x";
+    let out = blocks(t);
+    assert!(out.ends_with("\n\n</option>"), "{out}");
+    let whole = crate::render::to_html(&format!("{out}\n\n## Next section\n"));
+    assert!(whole.contains("<h2>Next section</h2>"), "{whole}");
+}
