@@ -428,3 +428,42 @@ fn finding_in_the_panel(message: &str) -> HtmlElement {
         .find(|b| b.text_content().unwrap_or_default().starts_with(message))
         .unwrap_or_else(|| panic!("no finding {message:?} in the panel"))
 }
+
+/// Dropping a gone list's items (another draft opened in the editor's
+/// place) waits for the browser to be idle, and then every one goes.
+#[wasm_bindgen_test]
+async fn a_gone_lists_items_go_off_the_page_at_once_and_are_dropped_when_idle() {
+    thread_local! { static DROPPED: Cell<usize> = const { Cell::new(0) }; }
+    struct Counted;
+    impl Drop for Counted {
+        fn drop(&mut self) {
+            DROPPED.with(|d| d.set(d.get() + 1));
+        }
+    }
+    const ITEMS: usize = 120;
+    let shown = RwSignal::new(true);
+    let _mounted = leptos::mount::mount_to(host(), move || {
+        move || {
+            shown.get().then(|| {
+                let rows = postmortem::ui::keyed_list::keyed_children(
+                    || (0..ITEMS).collect::<Vec<_>>(),
+                    |n| *n,
+                    |n| {
+                        let counted = Counted;
+                        view! { <span class="counted">{move || { let _ = &counted; n.to_string() }}</span> }
+                    },
+                );
+                leptos::html::div().directive(rows, ())
+            })
+        }
+    });
+    settle(0).await;
+    let on_page = || document().query_selector_all("span.counted").unwrap().length() as usize;
+    assert_eq!(on_page(), ITEMS);
+    DROPPED.with(|d| d.set(0));
+    shown.set(false);
+    settle(0).await;
+    assert_eq!(on_page(), 0, "off the page with their list");
+    assert!(DROPPED.with(Cell::get) < ITEMS, "not all dropped before the browser is idle");
+    wait_until("every item dropped", || DROPPED.with(Cell::get) == ITEMS).await;
+}
