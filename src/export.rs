@@ -499,15 +499,21 @@ fn finish_line(markdown: String) -> String {
 /// `html::fields::contained` on one line, until nothing changes: showing
 /// one tag as text can make another one a tag to the parser ("<frameset
 /// a=b</p>" holds a "<" that no unquoted value may), as in `block`.
-fn line_contained(mut line: String) -> String {
+fn line_contained(line: String) -> String {
+    until_unchanged(line, |l| html::fields::contained(l, Place::Line, options()))
+}
+
+/// `step` applied to `text` until it changes nothing (a few rounds at most:
+/// each one only shows as text, closes or pushes down what the last exposed).
+fn until_unchanged(mut text: String, step: impl Fn(&str) -> String) -> String {
     for _ in 0..8 {
-        let next = html::fields::contained(&line, Place::Line, options());
-        if next == line {
+        let next = step(&text);
+        if next == text {
             break;
         }
-        line = next;
+        text = next;
     }
-    line
+    text
 }
 
 /// Inline text that starts a list item: when the parser would read its
@@ -581,17 +587,12 @@ pub fn block(text: &str, min_level: usize) -> String {
     // Each step can expose work for another (HTML shown as text may leave
     // a heading that was inside an HTML block; what closes HTML must not
     // go inside an open fence), so they run until nothing changes.
-    let mut text = text.trim_matches('\n').trim_end().to_string();
-    for _ in 0..8 {
-        let demoted = demote_headings(&text, min_level.clamp(1, 6));
+    let text = text.trim_matches('\n').trim_end().to_string();
+    until_unchanged(text, |text| {
+        let demoted = demote_headings(text, min_level.clamp(1, 6));
         let next = html::fields::contained(&close_fence(demoted), Place::Blocks, options());
-        let next = crate::dialect::task_boxes_ending_a_line(&next, options());
-        if next == text {
-            break;
-        }
-        text = next;
-    }
-    text
+        crate::dialect::task_boxes_ending_a_line(&next, options())
+    })
 }
 
 fn demote_headings(text: &str, min_level: usize) -> String {

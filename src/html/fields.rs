@@ -149,6 +149,12 @@ fn starts_block_only_in_0_31(first_line: &str) -> bool {
 /// shows it: the text as both read it. Import reads a pasted document so,
 /// since our export of it will be written so.
 pub fn as_github_reads(text: String, options: pulldown_cmark::Options) -> String {
+    // Neither a declaration nor a `<textarea>`: nothing to read (the parse
+    // below is import's whole-document pass, paid by every import).
+    let textarea = |w: &[u8]| w.eq_ignore_ascii_case(b"<textarea");
+    if !text.contains("<!") && !text.as_bytes().windows(9).any(textarea) {
+        return text;
+    }
     let mut text = text;
     // Each one shown as text may turn lines below it into Markdown that
     // holds another; a few rounds see them all in any real document.

@@ -109,15 +109,25 @@ pub fn lines_of(src: &str, range: Piece) -> Vec<Piece> {
 /// (link definitions) becomes a block of its own, so that it is kept.
 /// A list item's own blocks come out too, from the same parse (read again
 /// alone, without the item's indentation, they would read otherwise).
-pub fn scan(src: &str, within: Piece, conflicts: bool, accidents: &mut Vec<usize>) -> Vec<Block> {
+/// `paragraphs` counts the paragraphs numbered so far, so that a part of
+/// the text scanned again numbers its own after them.
+pub fn scan(
+    src: &str,
+    within: Piece,
+    conflicts: bool,
+    accidents: &mut Vec<usize>,
+    paragraphs: &mut usize,
+) -> Vec<Block> {
     let base = within.start;
     let events: Vec<(Event, Piece)> =
         Parser::new_ext(&src[within.clone()], crate::dialect::options())
             .into_offset_iter()
             .map(|(e, r)| (e, base + r.start..base + r.end))
             .collect();
-    let mut builder = Builder { src, conflicts, accidents, para: 0 };
-    builder.blocks(&events, Some(within))
+    let mut builder = Builder { src, conflicts, accidents, para: *paragraphs };
+    let blocks = builder.blocks(&events, Some(within));
+    *paragraphs = builder.para;
+    blocks
 }
 
 struct Builder<'s, 'a> {

@@ -139,13 +139,14 @@ pub fn measures(
         let tasks = match &b.kind {
             BlockKind::List(ordered, items) => {
                 notes.extend(items.iter().map(|it| Some(it.range.clone())));
+                let mut with_tasks = 0;
                 for (k, item) in items.iter().enumerate() {
                     if let Some((l, t)) = nested_tasks(source, item) {
                         found = Some((l, false, t, vec![start + k]));
+                        with_tasks += 1;
                     }
                 }
-                let only_tasks =
-                    matches!(items.as_slice(), [item] if nested_tasks(source, item).is_some());
+                let only_tasks = items.len() == 1 && with_tasks == 1;
                 // Under a task label it is the tasks, else maybe the measures;
                 // a list that is only a task label and its tasks leaves the
                 // list above it the last one, as it will be once the tasks

@@ -32,8 +32,9 @@ impl<'a> Source<'a> {
     /// markers, whose `=======` is no Setext underline.
     pub fn new(src: &'a str, conflicts: bool) -> (Source<'a>, Vec<ImportFinding>) {
         let mut accidents = Vec::new();
-        let blocks = scan(src, 0..src.len(), conflicts, &mut accidents);
-        let blocks = end_lists_at_headings(src, blocks, conflicts, &mut accidents);
+        let mut paragraphs = 0;
+        let blocks = scan(src, 0..src.len(), conflicts, &mut accidents, &mut paragraphs);
+        let blocks = end_lists_at_headings(src, blocks, conflicts, &mut accidents, &mut paragraphs);
         let (lines, order) = (Lines::new(src), timeparse::guess_date_order(src));
         let mut source = Source { src, lines, blocks, heads: Vec::new(), order };
         source.heads = (0..source.blocks.len()).map(|i| source.head(i)).collect();
@@ -219,9 +220,9 @@ fn end_lists_at_headings(
     blocks: Vec<Block>,
     conflicts: bool,
     accidents: &mut Vec<usize>,
+    paragraphs: &mut usize,
 ) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
-    let mut paragraphs = blocks.iter().map(last_paragraph).max().unwrap_or(0);
     for b in blocks {
         let cut = match &b.kind {
             BlockKind::List(_, items) => items
@@ -235,12 +236,8 @@ fn end_lists_at_headings(
             continue;
         };
         for range in [b.range.start..at, at..b.range.end] {
-            let mut again = scan(src, range, conflicts, accidents);
-            for block in &mut again {
-                renumber(block, paragraphs);
-            }
-            paragraphs = again.iter().map(last_paragraph).max().unwrap_or(0).max(paragraphs);
-            out.extend(end_lists_at_headings(src, again, conflicts, accidents));
+            let again = scan(src, range, conflicts, accidents, paragraphs);
+            out.extend(end_lists_at_headings(src, again, conflicts, accidents, paragraphs));
         }
     }
     out
@@ -269,26 +266,4 @@ fn heading_line(src: &str, item: &ListItem, last: bool) -> Option<usize> {
         }
     }
     None
-}
-
-fn last_paragraph(block: &Block) -> usize {
-    match &block.kind {
-        BlockKind::Line(p) => *p,
-        BlockKind::List(_, items) => {
-            items.iter().flat_map(|i| i.children.iter().map(last_paragraph)).max().unwrap_or(0)
-        }
-        _ => 0,
-    }
-}
-
-/// Paragraph numbers after `base`, so a block scanned again is told apart
-/// from those around it.
-fn renumber(block: &mut Block, base: usize) {
-    match &mut block.kind {
-        BlockKind::Line(p) => *p += base,
-        BlockKind::List(_, items) => {
-            items.iter_mut().flat_map(|i| i.children.iter_mut()).for_each(|c| renumber(c, base))
-        }
-        _ => {}
-    }
 }
