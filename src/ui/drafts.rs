@@ -279,7 +279,7 @@ impl Drafts {
             Reconcile::TakeTheirs(theirs) => {
                 self.base.set_value(theirs.revision);
                 self.saved_edits.set_value(0);
-                let focused = focused_id();
+                let focused = focused();
                 self.editor.set_value(None);
                 self.open.set((theirs.id, theirs.doc));
                 refocus(focused);
@@ -473,22 +473,45 @@ impl Drafts {
     }
 }
 
-/// The id of the focused element, to focus it again once the editor is
-/// rebuilt with another tab's version.
-fn focused_id() -> Option<String> {
-    let id = document().active_element()?.id();
-    (!id.is_empty()).then_some(id)
+/// Where the focus is: the focused element's id and, in a text field, the
+/// selection, to be given back once the editor is rebuilt with another
+/// tab's version (a timeline row's fields are new elements then).
+struct Focus {
+    id: String,
+    selection: Option<(u32, u32)>,
 }
 
-fn refocus(id: Option<String>) {
-    let Some(id) = id else { return };
+fn focused() -> Option<Focus> {
+    use wasm_bindgen::JsCast;
+    let element = document().active_element()?;
+    let id = element.id();
+    if id.is_empty() {
+        return None;
+    }
+    let selection = if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.selection_start().ok().flatten().zip(input.selection_end().ok().flatten())
+    } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.selection_start().ok().flatten().zip(area.selection_end().ok().flatten())
+    } else {
+        None
+    };
+    Some(Focus { id, selection })
+}
+
+fn refocus(focus: Option<Focus>) {
+    let Some(Focus { id, selection }) = focus else { return };
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        if let Some(element) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        let Some(element) = document().get_element_by_id(&id) else { return };
+        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
             let _ = element.focus();
+        }
+        // The text may be shorter now; the browser clamps the range.
+        let Some((start, end)) = selection else { return };
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            let _ = input.set_selection_range(start, end);
+        } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            let _ = area.set_selection_range(start, end);
         }
     });
 }

@@ -35,8 +35,11 @@ async fn stored(c: &Client) -> Vec<(String, String)> {
     serde_json::from_value(value).unwrap()
 }
 
+/// The field's value; empty while the field found is taken off the page
+/// between finding and reading it (another tab's save taken draws the
+/// timeline's rows anew), so that `eventually` asks again.
 async fn value_of(c: &Client, label: &str) -> String {
-    by_label(c, label).await.prop("value").await.unwrap().unwrap_or_default()
+    by_label(c, label).await.prop("value").await.ok().flatten().unwrap_or_default()
 }
 
 async fn notices(c: &Client) -> String {
@@ -80,6 +83,20 @@ async fn two_windows_on_one_draft(c: &Client, url: &str) -> (WindowHandle, Windo
 async fn a_tab_with_nothing_unsaved_takes_the_other_tabs_save_and_builds_on_it() {
     let (host, _driver, c, _profile) = start().await;
     let (first, second) = two_windows_on_one_draft(&c, &host.url).await;
+    // The second window's caret, in the timeline row's event after "Dep".
+    c.switch_to_window(first.clone()).await.unwrap();
+    fill_label(&c, "Event", "Deploy started").await;
+    c.switch_to_window(second.clone()).await.unwrap();
+    eventually("the second window to take the event", || async {
+        value_of(&c, "Event").await == "Deploy started"
+    })
+    .await;
+    by_label(&c, "Event").await.click().await.unwrap();
+    let caret = "const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]";
+    let before = c
+        .execute(&format!("document.activeElement.setSelectionRange(3, 3); {caret}"), vec![])
+        .await
+        .unwrap();
     c.switch_to_window(first.clone()).await.unwrap();
     fill_label(&c, "Title", "Typed in the first tab").await;
     c.switch_to_window(second.clone()).await.unwrap();
@@ -87,6 +104,12 @@ async fn a_tab_with_nothing_unsaved_takes_the_other_tabs_save_and_builds_on_it()
         value_of(&c, "Title").await == "Typed in the first tab"
     })
     .await;
+    // Its rows are drawn anew with the other version; the caret is back.
+    eventually("the caret where it was", || async {
+        c.execute(caret, vec![]).await.unwrap() == before
+    })
+    .await;
+    assert_eq!(before[1], 3, "the caret was set: {before}");
     let status = c.execute("return document.querySelector('.save-status').textContent", vec![]);
     let status = status.await.unwrap();
     assert!(status.as_str().unwrap_or_default().contains("another tab"), "said briefly: {status}");
