@@ -498,16 +498,36 @@ fn focused() -> Option<Focus> {
     Some(Focus { id, selection })
 }
 
+/// Frames to wait for the element that had the focus: a row far down a
+/// long timeline is drawn some idle turns after the editor (about half a
+/// second at 300 rows, `ui::timeline::draw_the_rest`).
+const FRAMES_TO_REFOCUS: u32 = 120;
+
 fn refocus(focus: Option<Focus>) {
-    let Some(Focus { id, selection }) = focus else { return };
+    if let Some(focus) = focus {
+        give_back(focus, FRAMES_TO_REFOCUS);
+    }
+}
+
+fn give_back(focus: Focus, frames_left: u32) {
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        let Some(element) = document().get_element_by_id(&id) else { return };
+        let Some(element) = document().get_element_by_id(&focus.id) else {
+            // Asked again only while nothing else has the focus: a click
+            // meanwhile is where the person went.
+            let unfocused = document().active_element().is_none_or(|active| {
+                document().body().is_some_and(|body| body.is_same_node(Some(&active)))
+            });
+            if frames_left > 0 && unfocused {
+                give_back(focus, frames_left - 1);
+            }
+            return;
+        };
         if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
             let _ = element.focus();
         }
         // The text may be shorter now; the browser clamps the range.
-        let Some((start, end)) = selection else { return };
+        let Some((start, end)) = focus.selection else { return };
         if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
             let _ = input.set_selection_range(start, end);
         } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {

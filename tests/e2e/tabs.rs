@@ -137,6 +137,44 @@ async fn a_tab_with_nothing_unsaved_takes_the_other_tabs_save_and_builds_on_it()
 
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run scripts/test"]
+async fn a_caret_far_down_a_long_timeline_comes_back_too() {
+    // Rows past the first screenful are drawn some idle turns after the
+    // editor: the caret waits for its row.
+    let (host, _driver, c, _profile) = start().await;
+    let doc = postmortem::sample::document(40);
+    paste_import(&c, &postmortem::export::to_markdown(&doc)).await;
+    eventually("the imported postmortem", || async {
+        preview_html(&c).await.contains("(step 40)")
+    })
+    .await;
+    let (first, second) = second_window(&c, &host.url).await;
+    let events = || async { all_labelled(&c, "Event").await };
+    eventually("every row drawn", || async { events().await.len() == 40 }).await;
+    events().await[35].click().await.unwrap();
+    let caret = "const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]";
+    let before = c
+        .execute(&format!("document.activeElement.setSelectionRange(2, 4); {caret}"), vec![])
+        .await
+        .unwrap();
+    assert_eq!((&before[1], &before[2]), (&json!(2), &json!(4)), "the selection was set");
+    c.switch_to_window(first).await.unwrap();
+    // Typed after the imported title.
+    fill_label(&c, "Title", ", typed in the first tab").await;
+    c.switch_to_window(second).await.unwrap();
+    eventually("the second window to show the first one's title", || async {
+        value_of(&c, "Title").await.ends_with(", typed in the first tab")
+    })
+    .await;
+    eventually("the selection where it was", || async {
+        c.execute(caret, vec![]).await.unwrap() == before
+    })
+    .await;
+    assert_no_errors(&c).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run scripts/test"]
 async fn edits_made_in_two_tabs_at_once_are_both_kept() {
     let (host, _driver, c, _profile) = start().await;
     let (first, second) = two_windows_on_one_draft(&c, &host.url).await;
