@@ -42,6 +42,20 @@ async fn value_of(c: &Client, label: &str) -> String {
     by_label(c, label).await.prop("value").await.ok().flatten().unwrap_or_default()
 }
 
+/// The focused element's id and selection, as `[id, start, end]`.
+async fn caret(c: &Client) -> Value {
+    let script =
+        "const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]";
+    c.execute(script, vec![]).await.unwrap()
+}
+
+/// Selects `start..end` in the focused field, and gives its `caret`.
+async fn select_in_focused(c: &Client, start: u32, end: u32) -> Value {
+    let script = "document.activeElement.setSelectionRange(arguments[0], arguments[1])";
+    c.execute(script, vec![json!(start), json!(end)]).await.unwrap();
+    caret(c).await
+}
+
 async fn notices(c: &Client) -> String {
     let text = c
         .execute(
@@ -92,11 +106,7 @@ async fn a_tab_with_nothing_unsaved_takes_the_other_tabs_save_and_builds_on_it()
     })
     .await;
     by_label(&c, "Event").await.click().await.unwrap();
-    let caret = "const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]";
-    let before = c
-        .execute(&format!("document.activeElement.setSelectionRange(3, 3); {caret}"), vec![])
-        .await
-        .unwrap();
+    let before = select_in_focused(&c, 3, 3).await;
     c.switch_to_window(first.clone()).await.unwrap();
     fill_label(&c, "Title", "Typed in the first tab").await;
     c.switch_to_window(second.clone()).await.unwrap();
@@ -105,10 +115,7 @@ async fn a_tab_with_nothing_unsaved_takes_the_other_tabs_save_and_builds_on_it()
     })
     .await;
     // Its rows are drawn anew with the other version; the caret is back.
-    eventually("the caret where it was", || async {
-        c.execute(caret, vec![]).await.unwrap() == before
-    })
-    .await;
+    eventually("the caret where it was", || async { caret(&c).await == before }).await;
     assert_eq!(before[1], 3, "the caret was set: {before}");
     let status = c.execute("return document.querySelector('.save-status').textContent", vec![]);
     let status = status.await.unwrap();
@@ -151,11 +158,7 @@ async fn a_caret_far_down_a_long_timeline_comes_back_too() {
     let events = || async { all_labelled(&c, "Event").await };
     eventually("every row drawn", || async { events().await.len() == 40 }).await;
     events().await[35].click().await.unwrap();
-    let caret = "const a = document.activeElement; return [a.id, a.selectionStart, a.selectionEnd]";
-    let before = c
-        .execute(&format!("document.activeElement.setSelectionRange(2, 4); {caret}"), vec![])
-        .await
-        .unwrap();
+    let before = select_in_focused(&c, 2, 4).await;
     assert_eq!((&before[1], &before[2]), (&json!(2), &json!(4)), "the selection was set");
     c.switch_to_window(first).await.unwrap();
     // Typed after the imported title.
@@ -165,10 +168,7 @@ async fn a_caret_far_down_a_long_timeline_comes_back_too() {
         value_of(&c, "Title").await.ends_with(", typed in the first tab")
     })
     .await;
-    eventually("the selection where it was", || async {
-        c.execute(caret, vec![]).await.unwrap() == before
-    })
-    .await;
+    eventually("the selection where it was", || async { caret(&c).await == before }).await;
     assert_no_errors(&c).await;
     c.close().await.unwrap();
 }
