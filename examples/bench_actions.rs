@@ -119,11 +119,13 @@ const HELPERS: &str = r#"
 // Lists are found once and read through their live children, so that
 // checking for a change costs the same at 600 rows as at 6: a query over
 // the whole page costs milliseconds at 600 rows, and the check runs inside
-// the measured time. Found again once a found element has left the page.
+// the measured time. Found again once a found element has left the page,
+// or is in an editor another draft replaced (`.leaving`, taken apart when
+// the browser is idle).
 const found = {};
 const once = (name, find) => {
   const el = found[name];
-  if (el && el.isConnected) return el;
+  if (el && el.isConnected && !el.closest('.leaving')) return el;
   return (found[name] = find());
 };
 const kids = el => (el ? [...el.children] : []);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::drafts::{self, Changed, Draft, Reconcile, SaveError, Saved};
 use crate::model::Document;
 use crate::storage::Store;
+use crate::ui::editor_slot;
 use crate::ui::schedule::idle;
 
 /// A change is saved this long after it, once the browser is idle...
@@ -512,11 +513,12 @@ fn refocus(focus: Option<Focus>) {
 fn give_back(focus: Focus, frames_left: u32) {
     request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        let Some(element) = document().get_element_by_id(&focus.id) else {
+        let Some(element) = editor_slot::shown_element(&focus.id) else {
             // Asked again only while nothing else has the focus: a click
             // meanwhile is where the person went.
             let unfocused = document().active_element().is_none_or(|active| {
                 document().body().is_some_and(|body| body.is_same_node(Some(&active)))
+                    || editor_slot::is_leaving(&active)
             });
             if frames_left > 0 && unfocused {
                 give_back(focus, frames_left - 1);

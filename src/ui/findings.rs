@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::ui::editor_slot::shown_element;
 use crate::validate::{Field, Finding, Severity};
 
 /// The id of the element a finding is about.
@@ -45,9 +46,7 @@ pub fn focus_later(id: String) {
 }
 
 pub fn focus_now(id: &str) {
-    if let Some(el) =
-        document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = shown_element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
         if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
             input.select();
@@ -123,7 +122,7 @@ pub fn FindingsPanel(
                             view! {
                                 <li class=class>
                                     <button type="button" class="link" on:click=move |_| {
-                                        if document().get_element_by_id(&id).is_some() {
+                                        if shown_element(&id).is_some() {
                                             focus_now(&id);
                                         } else {
                                             draw_all.run(());

@@ -5,6 +5,7 @@
 pub mod chat;
 pub mod drafts;
 pub mod drafts_panel;
+pub mod editor_slot;
 pub mod findings;
 pub mod form;
 pub mod import;
@@ -28,6 +29,7 @@ use crate::model::Document;
 use crate::validate::{self, Finding};
 use drafts::{Drafts, OpenEditor, SaveState};
 use drafts_panel::DraftsPanel;
+use editor_slot::editor_slot;
 use findings::FindingsPanel;
 use form::{MeasuresSection, MetaSection, OptionalSections, RootCauseSection, SummarySection};
 use import::{ImportDialog, ImportReport};
@@ -98,15 +100,15 @@ pub fn App() -> impl IntoView {
         </div>
         {move || panel.get().then(|| view! { <DraftsPanel drafts shown=panel/> })}
         <SharedView drafts shared/>
-        {move || {
-            // Nothing is edited, so nothing is saved, while a shared
-            // postmortem is shown.
-            if shared.with(Option::is_some) {
-                return None;
-            }
-            let (_, doc) = drafts.open.get();
-            Some(view! { <Editor drafts doc raw_view set_raw_view public_version/> })
-        }}
+        {leptos::html::div().attr("class", "editor-slot").directive(
+            editor_slot(
+                // Nothing is edited, so nothing is saved, while a shared
+                // postmortem is shown.
+                move || (!shared.with(Option::is_some)).then(|| drafts.open.get()),
+                move |(_, doc)| view! { <Editor drafts doc raw_view set_raw_view public_version/> }.into_any(),
+            ),
+            (),
+        )}
     }
 }
 

@@ -467,3 +467,60 @@ async fn a_gone_lists_items_go_off_the_page_at_once_and_are_dropped_when_idle() 
     assert!(DROPPED.with(Cell::get) < ITEMS, "not all dropped before the browser is idle");
     wait_until("every item dropped", || DROPPED.with(Cell::get) == ITEMS).await;
 }
+
+/// Another draft opened in the editor's place (`ui::editor_slot`): the new
+/// view is on the page at once, before the old, so that ids find it; the
+/// old is hidden and inert at once and its reactive parts dropped at once,
+/// and its elements leave the page when the browser is idle.
+#[wasm_bindgen_test]
+async fn a_replaced_editor_is_inert_at_once_and_leaves_the_page_when_idle() {
+    thread_local! { static CLEANED: Cell<usize> = const { Cell::new(0) }; }
+    const ROWS: usize = 2000;
+    let wanted = RwSignal::new(Some(1_usize));
+    let slot = postmortem::ui::editor_slot::editor_slot(
+        move || wanted.get(),
+        |n| {
+            on_cleanup(|| CLEANED.with(|c| c.set(c.get() + 1)));
+            // Held by what it owns, as a directive holds the owner it
+            // draws under: so dropped alone, it would never be cleaned.
+            StoredValue::new_local(Owner::current());
+            let rows =
+                (0..ROWS).map(|r| view! { <p class="drawn-row"><span>{r.to_string()}</span></p> });
+            view! { <main class="drawn"><h1 id="drawn-title">{n.to_string()}</h1>{rows.collect_view()}</main> }
+                .into_any()
+        },
+    );
+    let _mounted = leptos::mount::mount_to(host(), move || leptos::html::div().directive(slot, ()));
+    settle(0).await;
+    let drawn = || {
+        let list = document().query_selector_all("main.drawn").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .collect::<Vec<_>>()
+    };
+    let title = || document().get_element_by_id("drawn-title").and_then(|t| t.text_content());
+    assert_eq!(drawn().len(), 1);
+    assert_eq!(title().as_deref(), Some("1"));
+
+    wanted.set(Some(2));
+    // The slot's effect has run; the browser has not been idle since.
+    leptos::task::tick().await;
+    let both = drawn();
+    assert_eq!(both.len(), 2, "the replaced one waits for the browser to be idle");
+    assert_eq!(title().as_deref(), Some("2"), "an id both hold finds the new one");
+    assert!(!both[0].class_list().contains("leaving"));
+    assert!(both[1].class_list().contains("leaving"), "hidden at once");
+    assert!(both[1].has_attribute("inert"), "out of reach of focus and clicks at once");
+    assert_eq!(both[1].get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(CLEANED.with(Cell::get), 1, "its reactive parts went at once");
+
+    wait_until("the replaced one off the page", || drawn().len() == 1).await;
+    assert!(!both[1].is_connected());
+    assert_eq!(both[1].child_element_count(), 0, "taken apart, not only taken off");
+    assert_eq!(document().query_selector_all("p.drawn-row").unwrap().length() as usize, ROWS);
+
+    wanted.set(None);
+    leptos::task::tick().await;
+    assert_eq!(CLEANED.with(Cell::get), 2);
+    wait_until("nothing drawn", || drawn().is_empty()).await;
+}

@@ -67,9 +67,14 @@ fn labelled(label: &str) -> HtmlElement {
     panic!("no field labelled {label:?}");
 }
 
+/// The elements with this accessible name that a user can reach: not those
+/// of an editor another draft replaced, inert until it is taken apart.
 fn all_named(name: &str) -> Vec<HtmlElement> {
     let list = document().query_selector_all(&format!("[aria-label='{name}']")).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .filter(|el| el.closest("[inert]").ok().flatten().is_none())
+        .collect()
 }
 
 /// The button, once it is on the page.
