@@ -132,8 +132,7 @@ fn take_apart(elements: Vec<Element>, drawn: Drawn) {
 /// Removes `element`'s descendants until the clock passes `until`: true
 /// once none is left. A child with a row's worth of elements or fewer goes
 /// whole; a larger one is taken apart the same way first, so that no one
-/// removal costs more than a row's. (Node by node, the whole took five
-/// times as long as a row at a time.)
+/// removal costs more than a row's and a row takes one, not one per node.
 fn remove_within(element: &Element, until: f64) -> bool {
     while let Some(child) = element.last_child() {
         if js_sys::Date::now() > until {
