@@ -107,7 +107,7 @@ fn leave(drawn: Drawn) {
     take_apart(elements, drawn);
 }
 
-/// Removes the nodes under `elements`, the deepest first, for a few
+/// Removes the nodes under `elements`, a row at a time, for a few
 /// milliseconds per idle turn; then the elements themselves, and the view
 /// that drew them is dropped (its event listeners removed from nodes
 /// already off the page).

@@ -67,9 +67,10 @@ where
     let parts = RefCell::new(Some((each, key, view)));
     move |parent: Element| {
         let Some((each, key, view)) = parts.borrow_mut().take() else { return };
-        // leptos may hand a new list the element of the one it replaces
-        // (another draft opened in the editor's place), with that list's
-        // items still in it: they went with their owner, so off the page.
+        // leptos may hand a new list the element of one it replaces, when
+        // it rebuilds a view in place, with that list's items still in it:
+        // they went with their owner, so off the page. (The editor itself
+        // is drawn afresh for each draft, `ui::editor_slot`.)
         parent.set_text_content(None);
         let list = owner.clone();
         let mut items = DrawnItems::<K, V>(HashMap::default());
