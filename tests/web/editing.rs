@@ -420,6 +420,41 @@ async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
     }
 }
 
+/// A finding's link goes to the field in the editor shown, even while the
+/// one it replaced, which has that field (same id) drawn and the shown one
+/// not yet, is still on the page being taken apart.
+#[wasm_bindgen_test]
+async fn a_findings_link_goes_to_the_shown_editor_not_the_one_leaving() {
+    use postmortem::ui::state::ROWS_DRAWN_FIRST;
+    clear_storage();
+    let mut doc = postmortem::sample::document(ROWS_DRAWN_FIRST * 4);
+    let late = ROWS_DRAWN_FIRST * 3;
+    doc.timeline[late].time = "half past two".into();
+    let late_time = format!("row-{}-time", doc.timeline[late].id);
+    let (mut store, _) = Store::open();
+    drafts::save(&mut store, "long", &doc, 1.0, 0).unwrap();
+    drafts::set_current(&mut store, "long").unwrap();
+    mount_app();
+    wait_until("every row drawn", || all_named("Time").len() == doc.timeline.len()).await;
+    button("Drafts").click();
+    // A copy keeps its rows' ids.
+    await_button(&format!("Duplicate {}", doc.title)).await.click();
+    // Effects run in microtasks, idle turns only after them.
+    for _ in 0..50 {
+        let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        wasm_bindgen_futures::JsFuture::from(resolved).await.unwrap();
+    }
+    assert!(value(&labelled("Title")).ends_with("(copy)"), "the copy is open");
+    let namesake = document().get_element_by_id(&late_time).expect("the old editor's field");
+    assert!(namesake.closest(".leaving").unwrap().is_some(), "only the leaving editor has it yet");
+    finding_in_the_panel("Unreadable time").click();
+    settle(0).await;
+    settle(50).await;
+    let focused = focused();
+    assert_eq!(focused.id(), late_time, "the field has focus");
+    assert!(focused.closest(".leaving").unwrap().is_none(), "in the editor shown");
+}
+
 /// The entry of the findings panel whose message starts with `message`.
 fn finding_in_the_panel(message: &str) -> HtmlElement {
     let entries = region("Findings").query_selector_all("li button").unwrap();
