@@ -371,22 +371,10 @@ async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
     let form_rows = || all_named("Time").len();
     let preview_rows = || preview().query_selector_all("tbody tr").unwrap().length() as usize;
     for (add_a_row_at_once, choose_a_finding) in [(false, false), (true, false), (false, true)] {
-        clear_storage();
-        let mut doc = postmortem::sample::document(ROWS_DRAWN_FIRST * 4);
-        // A finding about a row far below the first screen.
-        let late = ROWS_DRAWN_FIRST * 3;
-        doc.timeline[late].time = "half past two".into();
-        let late_time = format!("row-{}-time", doc.timeline[late].id);
-        let (mut store, _) = Store::open();
-        drafts::save(&mut store, "long", &doc, 1.0, 0).unwrap();
-        drafts::set_current(&mut store, "long").unwrap();
+        let (doc, late_time) = long_timeline_stored();
         mount_app();
-        // Effects run in microtasks, idle turns only after them: so the
-        // page as it is after the microtasks is the first screen.
-        for _ in 0..50 {
-            let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-            wasm_bindgen_futures::JsFuture::from(resolved).await.unwrap();
-        }
+        // The page as it is after the microtasks is the first screen.
+        microtasks().await;
         assert_eq!(form_rows(), ROWS_DRAWN_FIRST, "form rows at first");
         assert_eq!(preview_rows(), ROWS_DRAWN_FIRST, "preview rows at first");
         assert!(preview().inner_html().contains("Root Cause and Resolution"), "the rest is shown");
@@ -425,6 +413,29 @@ async fn a_long_timeline_is_drawn_a_screenful_first_and_whole_soon_after() {
 /// not yet, is still on the page being taken apart.
 #[wasm_bindgen_test]
 async fn a_findings_link_goes_to_the_shown_editor_not_the_one_leaving() {
+    use postmortem::ui::editor_slot::is_leaving;
+    let (doc, late_time) = long_timeline_stored();
+    mount_app();
+    wait_until("every row drawn", || all_named("Time").len() == doc.timeline.len()).await;
+    button("Drafts").click();
+    // A copy keeps its rows' ids.
+    await_button(&format!("Duplicate {}", doc.title)).await.click();
+    microtasks().await;
+    assert!(value(&labelled("Title")).ends_with("(copy)"), "the copy is open");
+    let namesake = document().get_element_by_id(&late_time).expect("the old editor's field");
+    assert!(is_leaving(&namesake), "only the leaving editor has it yet");
+    finding_in_the_panel("Unreadable time").click();
+    settle(0).await;
+    settle(50).await;
+    let focused = focused();
+    assert_eq!(focused.id(), late_time, "the field has focus");
+    assert!(!is_leaving(&focused), "in the editor shown");
+}
+
+/// Stores, as the open draft, a timeline four screenfuls long with an
+/// unreadable time in a row far below the first screen; gives it and the
+/// id of that row's time field.
+fn long_timeline_stored() -> (Document, String) {
     use postmortem::ui::state::ROWS_DRAWN_FIRST;
     clear_storage();
     let mut doc = postmortem::sample::document(ROWS_DRAWN_FIRST * 4);
@@ -434,25 +445,16 @@ async fn a_findings_link_goes_to_the_shown_editor_not_the_one_leaving() {
     let (mut store, _) = Store::open();
     drafts::save(&mut store, "long", &doc, 1.0, 0).unwrap();
     drafts::set_current(&mut store, "long").unwrap();
-    mount_app();
-    wait_until("every row drawn", || all_named("Time").len() == doc.timeline.len()).await;
-    button("Drafts").click();
-    // A copy keeps its rows' ids.
-    await_button(&format!("Duplicate {}", doc.title)).await.click();
-    // Effects run in microtasks, idle turns only after them.
+    (doc, late_time)
+}
+
+/// Lets the queued microtasks run, and so leptos's effects, without a
+/// macrotask turn: no idle turn comes in between.
+async fn microtasks() {
     for _ in 0..50 {
         let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
         wasm_bindgen_futures::JsFuture::from(resolved).await.unwrap();
     }
-    assert!(value(&labelled("Title")).ends_with("(copy)"), "the copy is open");
-    let namesake = document().get_element_by_id(&late_time).expect("the old editor's field");
-    assert!(namesake.closest(".leaving").unwrap().is_some(), "only the leaving editor has it yet");
-    finding_in_the_panel("Unreadable time").click();
-    settle(0).await;
-    settle(50).await;
-    let focused = focused();
-    assert_eq!(focused.id(), late_time, "the field has focus");
-    assert!(focused.closest(".leaving").unwrap().is_none(), "in the editor shown");
 }
 
 /// The entry of the findings panel whose message starts with `message`.
